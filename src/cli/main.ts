@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+/** The `kinko` command: parses arguments, wires each command, prints errors in the user's language. */
+import { Command, CommanderError } from 'commander';
+
+import { KinkoError, renderError } from '../errors.js';
+import { t } from '../i18n/catalog.js';
+import { isLocale, resolveLocale, type Locale } from '../i18n/locale.js';
+import { registerSynthCommand } from './synth.js';
+
+/** Exit codes: 0 success, 1 user error (bad input), 2 usage error, 3 Kinko's own failure. */
+export const EXIT_USER_ERROR = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_TOOL_ERROR = 3;
+
+/** Find `--lang X` or `--lang=X` before commander parses, so help text is localized too. */
+function languageFlag(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--lang') return argv[i + 1];
+    if (arg.startsWith('--lang=')) return arg.slice('--lang='.length);
+  }
+  return undefined;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const flag = languageFlag(argv);
+  if (flag !== undefined && !isLocale(flag)) {
+    const error = new KinkoError('KINKO_USAGE', 'user', { messageId: 'cli.lang.invalid', params: { value: flag } });
+    process.stderr.write(renderError(error, resolveLocale()) + '\n');
+    return EXIT_USAGE;
+  }
+  const locale: Locale = resolveLocale(flag);
+
+  const program = new Command('kinko')
+    .description(t('cli.description', {}, locale))
+    .option('--lang <language>', t('cli.option.lang', {}, locale))
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  registerSynthCommand(program, locale);
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (error instanceof KinkoError) {
+      process.stderr.write(renderError(error, locale) + '\n');
+      return error.fault === 'user' ? EXIT_USER_ERROR : EXIT_TOOL_ERROR;
+    }
+    const internal = new KinkoError('KINKO_INTERNAL', 'tool', {
+      messageId: 'cli.error.internal',
+      params: { reason: error instanceof Error ? (error.stack ?? error.message) : String(error) },
+    });
+    process.stderr.write(renderError(internal, locale) + '\n');
+    return EXIT_TOOL_ERROR;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,205 @@
+/**
+ * The platform.yaml schema. Every optional field's default is declared here, once, and is the
+ * safe choice; docs/platform-yaml.md describes each field. Objects are strict, so a misspelt key
+ * is an error rather than a silently ignored setting.
+ *
+ * A format check carries the id of its catalogue message (`config.format.<id>`) as its zod
+ * message; `issues.ts` turns zod issues into catalogue messages.
+ */
+import { z } from 'zod';
+
+import { SUPPORTED_KUBERNETES_VERSIONS, DEFAULT_KUBERNETES_VERSION } from '../model/versions.js';
+import { EXCEPTION_CONTROLS } from './exceptions.js';
+
+const format = (id: string) => ({ error: `format:${id}` });
+
+const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const PLATFORM_NAME = /^[a-z][a-z0-9-]{0,18}[a-z0-9]$/;
+const SYSTEM_NAME = /^[a-z]([a-z0-9-]{0,13}[a-z0-9])?$/;
+const ACCOUNT = /^\d{12}$/;
+const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+const AVAILABILITY_ZONE = /^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/;
+const ROLE_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const CIDR = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)$/;
+const HOST =
+  /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/;
+const URL_PATH = /^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/;
+const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const IMAGE_DIGEST = /^sha256:[a-f0-9]{64}$/;
+const REPOSITORY = /^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
+const CPU = /^(\d+m|\d+(\.\d{1,3})?)$/;
+const MEMORY = /^\d+(Ki|Mi|Gi|Ti)?$/;
+const STORAGE = /^\d+(Mi|Gi|Ti)$/;
+const GIT_URL = /^(https|ssh):\/\/[^\s]+$/;
+const RELATIVE_PATH = /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9._/-]+$/;
+const MOUNT_PATH = /^\/(?!(etc|proc|sys|dev|tmp|bin|sbin|usr|lib|var\/run)(\/|$))[A-Za-z0-9._/-]+$/;
+const S3_PREFIX = /^(?!\/)[A-Za-z0-9!_.*'()/-]*\/$/;
+
+const dnsLabel = () => z.string().regex(DNS_LABEL, format('dnsLabel'));
+const seconds = (min: number, max: number) => z.int().min(min).max(max);
+
+const regionSchema = z.strictObject({
+  /** AWS region code. */
+  region: z.string().regex(REGION, format('region')),
+  /** Availability Zones to spread subnets and nodes over; three at least (R2). */
+  availabilityZones: z
+    .array(z.string().regex(AVAILABILITY_ZONE, format('availabilityZone')))
+    .min(3)
+    .max(6),
+});
+
+const nodeGroupSchema = z.strictObject({
+  name: dnsLabel(),
+  /** EC2 instance types; several give the group room when one type runs short in a zone. */
+  instanceTypes: z
+    .array(z.string().regex(/^[a-z0-9-]+\.[a-z0-9]+$/, format('dnsLabel')))
+    .min(1)
+    .default(['m7i.xlarge']),
+  /** Defaults keep one node per zone of three at least. */
+  minSize: z.int().min(0).max(450).default(3),
+  desiredSize: z.int().min(0).max(450).default(3),
+  maxSize: z.int().min(1).max(450).default(9),
+  diskSizeGiB: z.int().min(20).max(16384).default(50),
+  amiType: z
+    .enum(['AL2023_x86_64_STANDARD', 'AL2023_ARM_64_STANDARD'])
+    .default('AL2023_x86_64_STANDARD'),
+});
+
+const clusterSchema = z.strictObject({
+  /** Key of the cluster in output paths and stack names, for example `main`, `blue`, `green`. */
+  key: dnsLabel(),
+  /** EKS cluster name; defaults to `<platform>-<key>`. */
+  name: dnsLabel().optional(),
+  version: z
+    .enum(SUPPORTED_KUBERNETES_VERSIONS, format('kubernetesVersion'))
+    .default(DEFAULT_KUBERNETES_VERSION),
+  /** CIDRs allowed to reach a public API endpoint; empty (the default) keeps it private only. */
+  publicAccessCidrs: z.array(z.string().regex(CIDR, format('cidr'))).default([]),
+  /** kubelet eventRecordQPS; 0 removes the AMI's limit of 5 events per second (S9). */
+  eventRecordQPS: z.int().min(0).max(1000).default(0),
+  nodeGroups: z
+    .array(nodeGroupSchema)
+    .min(1)
+    .prefault([{ name: 'general' }]),
+});
+
+const resourcesSchema = z.strictObject({
+  requests: z
+    .strictObject({
+      cpu: z.string().regex(CPU, format('cpuQuantity')).default('250m'),
+      memory: z.string().regex(MEMORY, format('memoryQuantity')).default('256Mi'),
+    })
+    .prefault({}),
+  /** The memory limit defaults to the request; a CPU limit is left unset unless given. */
+  limits: z
+    .strictObject({
+      cpu: z.string().regex(CPU, format('cpuQuantity')).optional(),
+      memory: z.string().regex(MEMORY, format('memoryQuantity')).optional(),
+    })
+    .default({}),
+});
+
+const imageSchema = z.strictObject({
+  /** ECR repository name; defaults to `<platform>/<system>/<app>`. */
+  repository: z.string().regex(REPOSITORY, format('repositoryName')).max(256).optional(),
+  tag: z.string().regex(IMAGE_TAG, format('imageTag')).optional(),
+  digest: z.string().regex(IMAGE_DIGEST, format('imageDigest')).optional(),
+});
+
+const appSchema = z.strictObject({
+  name: z.string().regex(/^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$/, format('dnsLabel')),
+  image: imageSchema,
+  /** Container port the app listens on. */
+  port: z.int().min(1024).max(65535),
+  /** Two at least, so a drained node or a failed zone leaves one serving (R2, R6). */
+  replicas: z.int().min(1).max(1000).default(3),
+  resources: resourcesSchema.prefault({}),
+  /** Numeric non-root UID; Pod Security can verify runAsNonRoot only for a numeric UID. */
+  runAsUser: z.int().min(1).max(2147483647).default(10001),
+  runAsGroup: z.int().min(1).max(2147483647).optional(),
+  /** Seconds the preStop hook sleeps while endpoints and the load balancer drop the pod (R6). */
+  preStopSleepSeconds: seconds(1, 3600).default(160),
+  /** Integer seconds, longer than the preStop sleep; the talk uses 180 over a sleep of 160. */
+  terminationGracePeriodSeconds: seconds(2, 7200).default(180),
+  healthCheckPath: z.string().regex(URL_PATH, format('urlPath')).default('/healthz'),
+  routePath: z.string().regex(URL_PATH, format('urlPath')).default('/'),
+});
+
+const sharedFilesSchema = z.strictObject({
+  prefix: z.string().regex(S3_PREFIX, format('s3Prefix')).default('shared/'),
+  mountPath: z.string().regex(MOUNT_PATH, format('mountPath')).default('/mnt/shared'),
+  capacity: z.string().regex(STORAGE, format('storageQuantity')).default('100Gi'),
+});
+
+const systemSchema = z.strictObject({
+  name: z.string().regex(SYSTEM_NAME, format('systemName')),
+  displayName: z.string().min(1).max(100).optional(),
+  /** Namespace of the system; defaults to the system name. */
+  namespace: dnsLabel().optional(),
+  /** IAM role of the system's administrators, mapped to the group `<system>:admins` (S6). */
+  adminRoleArn: z.string().regex(ROLE_ARN, format('roleArn')),
+  host: z.string().regex(HOST, format('host')),
+  sharedFiles: sharedFilesSchema.optional(),
+  apps: z.array(appSchema).min(1),
+});
+
+const exceptionSchema = z.strictObject({
+  control: z.enum(EXCEPTION_CONTROLS, format('exceptionControl')),
+  /** YAML path or key of the setting the exception covers, as the error message names it. */
+  target: z.string().min(1),
+  reason: z.string().min(10).max(1000),
+});
+
+export const platformConfigSchema = z.strictObject({
+  name: z.string().regex(PLATFORM_NAME, format('platformName')),
+  account: z.string().regex(ACCOUNT, format('account')),
+  regions: z.strictObject({
+    primary: regionSchema,
+    /** Disaster-recovery region; optional, but banks are expected to declare one (R1). */
+    dr: regionSchema.optional(),
+  }),
+  network: z
+    .strictObject({
+      vpcCidr: z.string().regex(CIDR, format('cidr')).default('10.0.0.0/16'),
+      /** NAT gateways; defaults to one per Availability Zone. */
+      natGateways: z.int().min(1).max(6).optional(),
+      flowLogRetentionDays: z.int().min(1).max(3653).default(365),
+    })
+    .prefault({}),
+  clusters: z.array(clusterSchema).min(1).max(2),
+  ingress: z
+    .strictObject({
+      namespace: dnsLabel().default('nginx-ingress'),
+      ingressClassName: dnsLabel().default('nginx'),
+      httpNodePort: z.int().min(30000).max(32767).default(30080),
+    })
+    .prefault({}),
+  gitops: z.strictObject({
+    repoURL: z.string().regex(GIT_URL, format('gitUrl')),
+    targetRevision: z.string().min(1).max(255).default('main'),
+    path: z.string().regex(RELATIVE_PATH, format('relativePath')).default('out'),
+    argocdNamespace: dnsLabel().default('argocd'),
+  }),
+  security: z
+    .strictObject({
+      /** Seven years by default, the retention Japanese banks commonly keep audit trails. */
+      cloudTrailRetentionDays: z.int().min(90).max(3653).default(2557),
+      controlPlaneLogRetentionDays: z.int().min(30).max(3653).default(365),
+    })
+    .prefault({}),
+  tags: z
+    .record(
+      z
+        .string()
+        .min(1)
+        .max(128)
+        .regex(/^(?!aws:)/, format('tagKey')),
+      z.string().max(256),
+    )
+    .default({}),
+  systems: z.array(systemSchema).min(1),
+  exceptions: z.array(exceptionSchema).default([]),
+});
+
+export type PlatformConfig = z.output<typeof platformConfigSchema>;
+export type PlatformConfigInput = z.input<typeof platformConfigSchema>;

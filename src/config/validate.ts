@@ -1,0 +1,205 @@
+/**
+ * Cross-field checks of platform.yaml that a per-field schema cannot express: uniqueness,
+ * reserved names, timing, derived name lengths, and the exceptions that loosen safe defaults.
+ */
+import type { Problem } from '../errors.js';
+import {
+  IAM_ROLE_NAME_LIMIT,
+  S3_BUCKET_NAME_LIMIT,
+  systemBucketName,
+  systemPodRoleName,
+} from '../model/names.js';
+import type { ExceptionControl } from './exceptions.js';
+import { formatPath, formatValue, locate, type ConfigSource, type YamlPath } from './issues.js';
+import type { PlatformConfig } from './schema.js';
+
+/** Namespaces a system may not take, with what owns them. */
+function reservedNamespaces(config: PlatformConfig): Map<string, string> {
+  return new Map([
+    ['default', 'Kubernetes'],
+    ['kube-system', 'Kubernetes'],
+    ['kube-public', 'Kubernetes'],
+    ['kube-node-lease', 'Kubernetes'],
+    ['amazon-guardduty', 'the GuardDuty agent'],
+    [config.ingress.namespace, 'the ingress controller'],
+    [config.gitops.argocdNamespace, 'Argo CD'],
+  ]);
+}
+
+/** Parse a memory quantity with a binary suffix into bytes. */
+function memoryBytes(quantity: string): number {
+  const match = /^(\d+)(Ki|Mi|Gi|Ti)?$/.exec(quantity);
+  const units: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 };
+  return Number(match?.[1] ?? 0) * (units[match?.[2] ?? ''] ?? 1);
+}
+
+export function validatePlatform(config: PlatformConfig, source: ConfigSource): Problem[] {
+  const problems: Problem[] = [];
+  const usedExceptions = new Set<number>();
+
+  const problem = (messageId: string, path: YamlPath, params: Record<string, string | number> = {}) => {
+    problems.push({
+      messageId,
+      params: { path: formatPath(path), value: formatValue(valueOf(path)), ...params },
+      location: locate(source, path),
+    });
+  };
+  const valueOf = (path: YamlPath): unknown =>
+    path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], source.data);
+
+  const findException = (control: ExceptionControl, target: string): boolean => {
+    const index = config.exceptions.findIndex((e) => e.control === control && e.target === target);
+    if (index >= 0) usedExceptions.add(index);
+    return index >= 0;
+  };
+
+  const unique = (what: string, whatJa: string) => {
+    const seen = new Map<string, YamlPath>();
+    return (value: string, path: YamlPath) => {
+      const first = seen.get(value);
+      if (first !== undefined) {
+        problem('config.duplicate', path, { what, whatJa, value, first: formatPath(first) });
+      } else {
+        seen.set(value, path);
+      }
+    };
+  };
+
+  // Regions and zones.
+  type RegionConfig = PlatformConfig['regions']['primary'];
+  const regions: [string, RegionConfig][] = [['primary', config.regions.primary]];
+  if (config.regions.dr !== undefined) regions.push(['dr', config.regions.dr]);
+  for (const [key, region] of regions) {
+    region.availabilityZones.forEach((zone, index) => {
+      if (!zone.startsWith(region.region)) {
+        problem('config.az.region', ['regions', key, 'availabilityZones', index], { region: region.region });
+      }
+    });
+    const zoneUnique = unique('Availability Zone', 'アベイラビリティーゾーン');
+    region.availabilityZones.forEach((zone, index) => zoneUnique(zone, ['regions', key, 'availabilityZones', index]));
+  }
+  if (config.regions.dr?.region === config.regions.primary.region) {
+    problem('config.dr.sameRegion', ['regions', 'dr', 'region']);
+  }
+
+  // Clusters.
+  const clusterKeys = unique('cluster key', 'クラスターキー');
+  config.clusters.forEach((cluster, ci) => {
+    clusterKeys(cluster.key, ['clusters', ci, 'key']);
+
+    if (cluster.publicAccessCidrs.length > 0) {
+      cluster.publicAccessCidrs.forEach((cidr, i) => {
+        if (cidr.endsWith('/0')) problem('config.publicEndpoint.openWorld', ['clusters', ci, 'publicAccessCidrs', i]);
+      });
+      if (!findException('public-api-endpoint', cluster.key)) {
+        problem('config.publicEndpoint.noException', ['clusters', ci, 'publicAccessCidrs'], {
+          control: 'public-api-endpoint',
+          target: cluster.key,
+        });
+      }
+    }
+
+    const groupNames = unique('node group name', 'ノードグループ名');
+    cluster.nodeGroups.forEach((group, gi) => {
+      const path = ['clusters', ci, 'nodeGroups', gi];
+      groupNames(group.name, [...path, 'name']);
+      if (!(group.minSize <= group.desiredSize && group.desiredSize <= group.maxSize)) {
+        problem('config.nodeGroup.sizes', path, {
+          min: group.minSize,
+          desired: group.desiredSize,
+          max: group.maxSize,
+          zones: config.regions.primary.availabilityZones.length,
+        });
+      }
+    });
+  });
+
+  // Systems and apps.
+  const reserved = reservedNamespaces(config);
+  const systemNames = unique('system name', 'システム名');
+  const namespaces = unique('namespace', 'Namespace');
+  const hosts = unique('host', 'ホスト名');
+  config.systems.forEach((system, si) => {
+    const systemPath = ['systems', si];
+    systemNames(system.name, [...systemPath, 'name']);
+
+    const namespace = system.namespace ?? system.name;
+    const namespacePath = system.namespace !== undefined ? [...systemPath, 'namespace'] : [...systemPath, 'name'];
+    namespaces(namespace, namespacePath);
+    const owner = reserved.get(namespace) ?? (namespace.startsWith('kube-') ? 'Kubernetes' : undefined);
+    if (owner !== undefined) problem('config.namespace.reserved', namespacePath, { value: namespace, owner });
+    hosts(system.host, [...systemPath, 'host']);
+
+    for (const region of regions) {
+      const bucket = systemBucketName(config.name, system.name, config.account, region[1].region);
+      if (bucket.length > S3_BUCKET_NAME_LIMIT) {
+        problem('config.name.tooLong', [...systemPath, 'name'], {
+          what: 'S3 bucket name',
+          whatJa: 'S3 バケット名',
+          value: bucket,
+          length: bucket.length,
+          limit: S3_BUCKET_NAME_LIMIT,
+        });
+      }
+      const role = systemPodRoleName(config.name, system.name, region[1].region);
+      if (role.length > IAM_ROLE_NAME_LIMIT) {
+        problem('config.name.tooLong', [...systemPath, 'name'], {
+          what: 'IAM role name',
+          whatJa: 'IAM ロール名',
+          value: role,
+          length: role.length,
+          limit: IAM_ROLE_NAME_LIMIT,
+        });
+      }
+    }
+
+    const appNames = unique('app name', 'アプリ名');
+    const routePaths = unique('route path', 'ルートのパス');
+    system.apps.forEach((app, ai) => {
+      const appPath = [...systemPath, 'apps', ai];
+      appNames(app.name, [...appPath, 'name']);
+      routePaths(app.routePath, [...appPath, 'routePath']);
+
+      if ((app.image.tag === undefined) === (app.image.digest === undefined)) {
+        problem('config.image.tagOrDigest', [...appPath, 'image']);
+      } else if (app.image.tag === 'latest') {
+        problem('config.image.latest', [...appPath, 'image', 'tag']);
+      }
+
+      if (app.terminationGracePeriodSeconds <= app.preStopSleepSeconds) {
+        problem('config.timing.grace', [...appPath, 'terminationGracePeriodSeconds'], {
+          grace: app.terminationGracePeriodSeconds,
+          sleep: app.preStopSleepSeconds,
+          suggestion: app.preStopSleepSeconds + 20,
+        });
+      }
+
+      if (app.replicas < 2 && !findException('single-replica', `${system.name}/${app.name}`)) {
+        problem('config.replicas.single', [...appPath, 'replicas'], {
+          value: app.replicas,
+          control: 'single-replica',
+          target: `${system.name}/${app.name}`,
+        });
+      }
+
+      const limit = app.resources.limits.memory;
+      if (limit !== undefined && memoryBytes(limit) < memoryBytes(app.resources.requests.memory)) {
+        problem('config.resources.limit', [...appPath, 'resources', 'limits', 'memory'], {
+          limit,
+          request: app.resources.requests.memory,
+        });
+      }
+    });
+  });
+
+  config.exceptions.forEach((exception, index) => {
+    if (!usedExceptions.has(index)) {
+      problem('config.exception.unused', ['exceptions', index], {
+        control: exception.control,
+        target: exception.target,
+      });
+    }
+  });
+
+  return problems;
+}

@@ -1,0 +1,42 @@
+/**
+ * The one catalogue of user-facing text. Every error, finding, prompt and report line that a
+ * user reads is an entry here, in English and Japanese, looked up by a stable message id.
+ */
+import type { Locale } from './locale.js';
+import { CLI_MESSAGES } from './messages/cli.js';
+import { CONFIG_FORMAT_MESSAGES } from './messages/config-formats.js';
+import { CONFIG_MESSAGES } from './messages/config.js';
+import { REPORT_MESSAGES } from './messages/report.js';
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+export interface MessageEntry {
+  readonly en: (params: MessageParams) => string;
+  readonly ja: (params: MessageParams) => string;
+}
+
+export type MessageTable = Readonly<Record<string, MessageEntry>>;
+
+function mergeTables(...tables: MessageTable[]): MessageTable {
+  const merged: Record<string, MessageEntry> = {};
+  for (const table of tables) {
+    for (const [id, entry] of Object.entries(table)) {
+      if (id in merged) throw new Error(`duplicate message id in the catalogue: ${id}`);
+      merged[id] = entry;
+    }
+  }
+  return merged;
+}
+
+export const CATALOG: MessageTable = mergeTables(CONFIG_MESSAGES, CONFIG_FORMAT_MESSAGES, CLI_MESSAGES, REPORT_MESSAGES);
+
+/** Render message `id` in `locale`; an unknown id is a programming error and throws. */
+export function t(id: string, params: MessageParams = {}, locale: Locale = 'en'): string {
+  const entry = CATALOG[id];
+  if (entry === undefined) throw new Error(`message id not in the catalogue: ${id}`);
+  return entry[locale](params);
+}
+
+export function hasMessage(id: string): boolean {
+  return id in CATALOG;
+}
