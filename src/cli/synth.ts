@@ -15,10 +15,7 @@ export function registerSynthCommand(program: Command, locale: Locale): void {
     .option('-o, --out <dir>', t('cli.synth.option.out', {}, locale), 'out')
     .addHelpText(
       'after',
-      `\n${t('cli.synth.help.fields', {}, locale)}\n${renderFieldReference(
-        t('cli.synth.help.required', {}, locale),
-        t('cli.synth.help.default', {}, locale),
-      )}\n`,
+      () => `\n${t('cli.synth.help.fields', {}, locale)}\n${renderFieldReference(locale)}\n`,
     )
     .action((options: { config: string; out: string }) => {
       const progress = process.stderr.isTTY

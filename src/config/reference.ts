@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 
+import { t } from '../i18n/catalog.js';
+import type { Locale } from '../i18n/locale.js';
 import { platformConfigSchema } from './schema.js';
 
 interface JsonSchema {
@@ -76,19 +78,35 @@ export function platformFieldReference(): FieldReference[] {
   return fields;
 }
 
-/** Render the reference as aligned text lines for the terminal. */
-export function renderFieldReference(requiredWord: string, defaultWord: string): string {
+/** Render the reference as aligned text lines for the terminal, in `locale`. */
+export function renderFieldReference(locale: Locale): string {
   const fields = platformFieldReference();
   const width = Math.max(...fields.map((field) => field.path.length)) + 2;
   return fields
     .map((field) => {
       const notes = [
         field.type,
-        field.required ? requiredWord : undefined,
-        field.default !== undefined ? `${defaultWord} ${field.default}` : undefined,
+        field.required ? t('cli.synth.help.required', {}, locale) : undefined,
+        field.default !== undefined ? `${t('cli.synth.help.default', {}, locale)} ${field.default}` : undefined,
         field.constraint,
       ].filter((note) => note !== undefined);
-      return `  ${field.path.padEnd(width)}${notes.join('; ')}`;
+      const description = t(`field.${field.path}`, {}, locale);
+      return `  ${field.path.padEnd(width)}${description}\n  ${''.padEnd(width)}(${notes.join('; ')})`;
     })
     .join('\n');
+}
+
+/** Render the reference as a Markdown table for docs/platform-yaml.md, in `locale`. */
+export function renderFieldReferenceMarkdown(locale: Locale): string {
+  const header =
+    locale === 'ja'
+      ? ['| フィールド | 型 | 既定値 | 値の範囲 | 説明 |', '| --- | --- | --- | --- | --- |']
+      : ['| field | type | default | allowed | description |', '| --- | --- | --- | --- | --- |'];
+  const rows = platformFieldReference().map((field) => {
+    const fallback = field.required ? t('cli.synth.help.required', {}, locale) : '';
+    const value = field.default !== undefined ? `\`${field.default}\`` : fallback;
+    const description = t(`field.${field.path}`, {}, locale).replaceAll('|', '\\|');
+    return `| \`${field.path}\` | ${field.type} | ${value} | ${(field.constraint ?? '').replaceAll('|', '\\|')} | ${description} |`;
+  });
+  return [...header, ...rows].join('\n');
 }

@@ -6,6 +6,7 @@ import type { Locale } from './locale.js';
 import { CLI_MESSAGES } from './messages/cli.js';
 import { CONFIG_FORMAT_MESSAGES } from './messages/config-formats.js';
 import { CONFIG_MESSAGES } from './messages/config.js';
+import { FIELD_MESSAGES } from './messages/fields.js';
 import { REPORT_MESSAGES } from './messages/report.js';
 
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -28,7 +29,13 @@ function mergeTables(...tables: MessageTable[]): MessageTable {
   return merged;
 }
 
-export const CATALOG: MessageTable = mergeTables(CONFIG_MESSAGES, CONFIG_FORMAT_MESSAGES, CLI_MESSAGES, REPORT_MESSAGES);
+export const CATALOG: MessageTable = mergeTables(
+  CONFIG_MESSAGES,
+  CONFIG_FORMAT_MESSAGES,
+  FIELD_MESSAGES,
+  CLI_MESSAGES,
+  REPORT_MESSAGES,
+);
 
 /** Render message `id` in `locale`; an unknown id is a programming error and throws. */
 export function t(id: string, params: MessageParams = {}, locale: Locale = 'en'): string {

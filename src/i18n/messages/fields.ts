@@ -1,0 +1,186 @@
+/**
+ * One-line descriptions of every platform.yaml field, keyed `field.<path>`. `kinko synth --help`
+ * and docs/platform-yaml.md print them; a unit test checks that every schema field has one.
+ */
+import type { MessageTable } from '../catalog.js';
+
+const FIELDS: Readonly<Record<string, readonly [en: string, ja: string]>> = {
+  name: [
+    'Platform name; prefixes stack, bucket, queue and role names.',
+    'プラットフォーム名。スタック、バケット、キュー、ロールの名前の接頭辞になります。',
+  ],
+  account: [
+    'AWS account id that owns the stacks and the ECR registry, in quotes.',
+    'スタックと ECR レジストリを所有する AWS アカウント ID。引用符で囲んで書きます。',
+  ],
+  regions: ['Regions of the platform.', 'プラットフォームのリージョン。'],
+  'regions.primary': ['Region the cluster runs in.', 'クラスターを動かすリージョン。'],
+  'regions.primary.region': ['Region code, for example ap-northeast-1.', 'リージョンコード（例: ap-northeast-1）。'],
+  'regions.primary.availabilityZones': [
+    'Availability Zones for subnets and nodes; three or more (R2).',
+    'サブネットとノードを置くアベイラビリティーゾーン。3 つ以上必要です（R2）。',
+  ],
+  'regions.dr': [
+    'Disaster-recovery region (R1); declared now, used by the DR stacks.',
+    '災害対策リージョン（R1）。ここで宣言し、DR 用スタックが使います。',
+  ],
+  'regions.dr.region': ['Region code, for example ap-northeast-3.', 'リージョンコード（例: ap-northeast-3）。'],
+  'regions.dr.availabilityZones': [
+    'Availability Zones of the DR region; three or more.',
+    'DR リージョンのアベイラビリティーゾーン。3 つ以上必要です。',
+  ],
+  network: ['VPC settings.', 'VPC の設定。'],
+  'network.vpcCidr': ['IPv4 CIDR of the VPC.', 'VPC の IPv4 CIDR。'],
+  'network.natGateways': [
+    'NAT gateways; defaults to one per Availability Zone so egress survives a zone failure.',
+    'NAT ゲートウェイの数。既定はゾーンごとに 1 つで、ゾーン障害時も外向き通信を保ちます。',
+  ],
+  'network.flowLogRetentionDays': [
+    'Days CloudWatch Logs keeps the VPC flow logs.',
+    'VPC フローログを CloudWatch Logs に保持する日数。',
+  ],
+  clusters: [
+    'EKS clusters; one, or two for cluster blue/green.',
+    'EKS クラスター。1 つ、またはクラスター Blue/Green 用に 2 つ。',
+  ],
+  'clusters[].key': [
+    'Short key of the cluster, for example main, blue or green.',
+    'クラスターの短いキー（例: main、blue、green）。',
+  ],
+  'clusters[].name': ['EKS cluster name; defaults to <platform>-<key>.', 'EKS クラスター名。既定は <platform>-<key>。'],
+  'clusters[].version': ['Kubernetes minor version, in quotes.', 'Kubernetes のマイナーバージョン。引用符で囲みます。'],
+  'clusters[].publicAccessCidrs': [
+    'CIDRs allowed to reach a public API endpoint; empty keeps the endpoint private. Needs a public-api-endpoint exception.',
+    'パブリック API エンドポイントに接続できる CIDR。空ならプライベートのみ。指定には public-api-endpoint の例外が必要です。',
+  ],
+  'clusters[].eventRecordQPS': [
+    'kubelet eventRecordQPS; 0 removes the limit so no event is dropped (S9).',
+    'kubelet の eventRecordQPS。0 で上限をなくし、イベントを取りこぼしません（S9）。',
+  ],
+  'clusters[].nodeGroups': [
+    'EC2 managed node groups, each over every Availability Zone.',
+    'EC2 マネージドノードグループ。それぞれ全アベイラビリティーゾーンにまたがります。',
+  ],
+  'clusters[].nodeGroups[].name': ['Node group name.', 'ノードグループ名。'],
+  'clusters[].nodeGroups[].instanceTypes': [
+    'EC2 instance types; more than one gives room when a type runs short.',
+    'EC2 インスタンスタイプ。複数指定すると、あるタイプが不足したときの余地になります。',
+  ],
+  'clusters[].nodeGroups[].minSize': ['Minimum node count.', '最小ノード数。'],
+  'clusters[].nodeGroups[].desiredSize': ['Node count at creation.', '作成時のノード数。'],
+  'clusters[].nodeGroups[].maxSize': ['Maximum node count.', '最大ノード数。'],
+  'clusters[].nodeGroups[].diskSizeGiB': [
+    'Encrypted gp3 root volume size in GiB.',
+    '暗号化した gp3 ルートボリュームのサイズ（GiB）。',
+  ],
+  'clusters[].nodeGroups[].amiType': [
+    'EKS-optimized Amazon Linux 2023 AMI type.',
+    'EKS 最適化 Amazon Linux 2023 AMI の種類。',
+  ],
+  ingress: ['F5 NGINX Ingress Controller settings.', 'F5 NGINX Ingress Controller の設定。'],
+  'ingress.namespace': ['Namespace of the ingress controller.', 'Ingress コントローラーの Namespace。'],
+  'ingress.ingressClassName': ['IngressClass the VirtualServers use.', 'VirtualServer が使う IngressClass。'],
+  'ingress.httpNodePort': [
+    'NodePort of the controller, reached by the ALB target groups.',
+    'ALB のターゲットグループが接続するコントローラーの NodePort。',
+  ],
+  gitops: [
+    'Where the EKS Argo CD capability reads the synthesized manifests.',
+    'EKS の Argo CD 機能が合成済みマニフェストを読み込む場所。',
+  ],
+  'gitops.repoURL': ['Git repository URL of the synthesized output.', '合成結果を置く Git リポジトリの URL。'],
+  'gitops.targetRevision': ['Branch or tag Argo CD follows.', 'Argo CD が追従するブランチまたはタグ。'],
+  'gitops.path': [
+    'Folder of the synthesized output inside the repository.',
+    'リポジトリ内の合成結果のフォルダー。',
+  ],
+  'gitops.argocdNamespace': ['Namespace of the managed Argo CD.', 'マネージド Argo CD の Namespace。'],
+  security: ['Retention of audit logs.', '監査ログの保持期間。'],
+  'security.cloudTrailRetentionDays': [
+    'Days CloudTrail log files are kept; seven years by default.',
+    'CloudTrail のログファイルを保持する日数。既定は 7 年です。',
+  ],
+  'security.controlPlaneLogRetentionDays': [
+    'Days CloudWatch Logs keeps the EKS control-plane logs.',
+    'EKS コントロールプレーンのログを CloudWatch Logs に保持する日数。',
+  ],
+  tags: ['Tags put on every AWS resource.', 'すべての AWS リソースに付けるタグ。'],
+  systems: ['Business systems sharing the cluster.', 'クラスターを共有する業務システム。'],
+  'systems[].name': [
+    'System name; part of its namespace, group and AWS resource names.',
+    'システム名。Namespace、グループ、AWS リソース名の一部になります。',
+  ],
+  'systems[].displayName': ['Name shown in reports.', 'レポートに表示する名前。'],
+  'systems[].namespace': ['Namespace of the system; defaults to its name.', 'システムの Namespace。既定はシステム名。'],
+  'systems[].adminRoleArn': [
+    "IAM role of the system's administrators, mapped to the group <system>:admins (S6).",
+    'システム管理者の IAM ロール。グループ <system>:admins に対応付けます（S6）。',
+  ],
+  'systems[].host': ['Host name of the system behind the ALB.', 'ALB の背後でシステムが応答するホスト名。'],
+  'systems[].sharedFiles': [
+    "Files shared by the system's pods on its S3 bucket, through Mountpoint for S3 (R5).",
+    'Mountpoint for S3 を通じてシステムの Pod が共有する S3 バケット上のファイル（R5）。',
+  ],
+  'systems[].sharedFiles.prefix': ['Key prefix inside the bucket.', 'バケット内のキーのプレフィックス。'],
+  'systems[].sharedFiles.mountPath': ['Mount path in the app containers.', 'アプリコンテナ内のマウント先。'],
+  'systems[].sharedFiles.capacity': [
+    'Capacity written on the PersistentVolume; S3 does not enforce it.',
+    'PersistentVolume に記載する容量。S3 側では制限されません。',
+  ],
+  'systems[].apps': ['Applications of the system.', 'システムのアプリケーション。'],
+  'systems[].apps[].name': ['App name; names its Deployment and Service.', 'アプリ名。Deployment と Service の名前になります。'],
+  'systems[].apps[].image': [
+    "Image in the system's ECR repository: a tag or a digest.",
+    'システムの ECR リポジトリにあるイメージ。タグかダイジェストを指定します。',
+  ],
+  'systems[].apps[].image.repository': [
+    'ECR repository name; defaults to <platform>/<system>/<app>.',
+    'ECR リポジトリ名。既定は <platform>/<system>/<app>。',
+  ],
+  'systems[].apps[].image.tag': ['Release tag; "latest" is rejected.', 'リリースタグ。"latest" は使えません。'],
+  'systems[].apps[].image.digest': ['Image digest, sha256:...', 'イメージのダイジェスト（sha256:...）。'],
+  'systems[].apps[].port': ['Container port the app listens on.', 'アプリが待ち受けるコンテナのポート。'],
+  'systems[].apps[].replicas': [
+    'Replicas, spread over zones and hosts; one needs a single-replica exception.',
+    'レプリカ数。ゾーンとホストに分散します。1 にするには single-replica の例外が必要です。',
+  ],
+  'systems[].apps[].resources': ['CPU and memory of the container.', 'コンテナの CPU とメモリ。'],
+  'systems[].apps[].resources.requests': ['Resource requests.', 'リソースの要求量。'],
+  'systems[].apps[].resources.requests.cpu': ['CPU request, for example 250m.', 'CPU の要求量（例: 250m）。'],
+  'systems[].apps[].resources.requests.memory': ['Memory request, for example 256Mi.', 'メモリの要求量（例: 256Mi）。'],
+  'systems[].apps[].resources.limits': ['Resource limits.', 'リソースの上限。'],
+  'systems[].apps[].resources.limits.cpu': ['CPU limit; unset by default.', 'CPU の上限。既定では設定しません。'],
+  'systems[].apps[].resources.limits.memory': [
+    'Memory limit; defaults to the request.',
+    'メモリの上限。既定は要求量と同じ値です。',
+  ],
+  'systems[].apps[].runAsUser': [
+    'Numeric non-root UID the container runs as (S1).',
+    'コンテナを実行する root 以外の数値 UID（S1）。',
+  ],
+  'systems[].apps[].runAsGroup': ['Numeric GID; defaults to runAsUser.', '数値 GID。既定は runAsUser と同じ値です。'],
+  'systems[].apps[].preStopSleepSeconds': [
+    'Seconds the preStop hook sleeps while endpoints and the ALB drop the pod (R6).',
+    'エンドポイントと ALB から Pod が外れるまで preStop フックが待つ秒数（R6）。',
+  ],
+  'systems[].apps[].terminationGracePeriodSeconds': [
+    'Integer seconds before the kubelet kills the pod; longer than the preStop sleep (R6).',
+    'kubelet が Pod を強制終了するまでの秒数（整数）。preStop の sleep より長くします（R6）。',
+  ],
+  'systems[].apps[].healthCheckPath': ['HTTP path of the probes.', 'プローブの HTTP パス。'],
+  'systems[].apps[].routePath': ["Path prefix of the app on the system's host.", 'システムのホスト上でのアプリのパス。'],
+  exceptions: [
+    'Named loosenings of safe defaults, each with a reason; the controls report lists them.',
+    '安全な既定値を緩める例外。それぞれ理由を書き、コントロールレポートに載ります。',
+  ],
+  'exceptions[].control': ['Control the exception loosens.', '例外で緩めるコントロール。'],
+  'exceptions[].target': [
+    'What it applies to: a cluster key, or <system>/<app>.',
+    '対象。クラスターキー、または <system>/<app>。',
+  ],
+  'exceptions[].reason': ['Why the loosening is accepted.', '緩めることを受け入れる理由。'],
+};
+
+export const FIELD_MESSAGES: MessageTable = Object.fromEntries(
+  Object.entries(FIELDS).map(([path, [en, ja]]) => [`field.${path}`, { en: () => en, ja: () => ja }]),
+);
