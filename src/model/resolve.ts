@@ -19,7 +19,7 @@ import {
 export const NGINX_INGRESS_CHART = {
   repoURL: 'ghcr.io/nginx/charts',
   chart: 'nginx-ingress',
-  version: '2.3.1',
+  version: '2.4.4',
 } as const;
 
 export function resolvePlatform(config: PlatformConfig): ResolvedPlatform {
