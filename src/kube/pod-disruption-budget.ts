@@ -18,12 +18,12 @@ export function buildPodDisruptionBudget(
   app: ResolvedApp,
   labels: Readonly<Record<string, string>>,
 ): Manifest<V1PodDisruptionBudget> {
-  // With one replica, evicting it is an outage, whatever the budget allows.
-  if (!Number.isInteger(app.replicas) || app.replicas < 2) {
+  // One replica reaches here only under a declared `single-replica` exception: the budget still
+  // lets a drain evict it, which is the outage that exception accepts.
+  if (!Number.isInteger(app.replicas) || app.replicas < 1) {
     throw new ManifestBuildError(
-      'KUBE_REPLICAS_BELOW_TWO',
-      `app ${system.name}/${app.name}: replicas is ${app.replicas}, but at least 2 are needed ` +
-        'to drain a node without downtime; set replicas to 2 or more',
+      'KUBE_REPLICAS_BELOW_ONE',
+      `app ${system.name}/${app.name}: replicas is ${app.replicas}; the model allows 1 or more`,
     );
   }
 

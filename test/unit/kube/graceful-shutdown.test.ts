@@ -80,15 +80,25 @@ describe('kube graceful shutdown', () => {
     );
   });
 
-  it('[R6][manifest] single replica is rejected', () => {
+  it('[R6][manifest] single replica under an exception keeps its budget', () => {
     const platform = withTradeApp({ replicas: 1 });
+
+    const files = buildManifests(platform).files;
+    const budgets = files
+      .flatMap((file) => file.objects)
+      .filter((object) => object.kind === 'PodDisruptionBudget' && object.metadata?.name === 'trade');
+    assert.equal(budgets.length, 1);
+  });
+
+  it('[R6][manifest] zero replicas is rejected', () => {
+    const platform = withTradeApp({ replicas: 0 });
 
     assert.throws(
       () => buildManifests(platform),
       (error: unknown) =>
         error instanceof ManifestBuildError &&
-        error.code === 'KUBE_REPLICAS_BELOW_TWO' &&
-        error.message.includes('replicas is 1'),
+        error.code === 'KUBE_REPLICAS_BELOW_ONE' &&
+        error.message.includes('replicas is 0'),
     );
   });
 });
