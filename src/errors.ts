@@ -53,7 +53,9 @@ export function renderFix(problem: Problem, locale: Locale): string | undefined 
 
 /** Render an error with each problem and its fix, for the terminal. */
 export function renderError(error: KinkoError, locale: Locale): string {
-  const lines = [t('cli.error.prefix', { code: error.code }, locale) + renderProblem(error.summary, locale)];
+  const lines = [
+    t('cli.error.prefix', { code: error.code }, locale) + renderProblem(error.summary, locale),
+  ];
   for (const problem of error.problems) {
     lines.push(`  - ${renderProblem(problem, locale)}`);
     const fix = renderFix(problem, locale);

@@ -25,7 +25,10 @@ function languageFlag(argv: readonly string[]): string | undefined {
 export async function main(argv: readonly string[]): Promise<number> {
   const flag = languageFlag(argv);
   if (flag !== undefined && !isLocale(flag)) {
-    const error = new KinkoError('KINKO_USAGE', 'user', { messageId: 'cli.lang.invalid', params: { value: flag } });
+    const error = new KinkoError('KINKO_USAGE', 'user', {
+      messageId: 'cli.lang.invalid',
+      params: { value: flag },
+    });
     process.stderr.write(renderError(error, resolveLocale()) + '\n');
     return EXIT_USAGE;
   }

@@ -19,7 +19,8 @@ export function registerSynthCommand(program: Command, locale: Locale): void {
     )
     .action((options: { config: string; out: string }) => {
       const progress = process.stderr.isTTY
-        ? (phase: SynthPhase) => process.stderr.write(`kinko synth: ${t(`synth.phase.${phase}`, {}, locale)}\n`)
+        ? (phase: SynthPhase) =>
+            process.stderr.write(`kinko synth: ${t(`synth.phase.${phase}`, {}, locale)}\n`)
         : undefined;
       const result = synth({
         configFile: options.config,

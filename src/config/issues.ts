@@ -45,7 +45,11 @@ export function valueAt(data: unknown, path: YamlPath): unknown {
 }
 
 /** Line and column of the node at `path`, or of its nearest existing parent. */
-export function locate(source: ConfigSource, path: YamlPath, key?: string): SourceLocation | undefined {
+export function locate(
+  source: ConfigSource,
+  path: YamlPath,
+  key?: string,
+): SourceLocation | undefined {
   for (let length = path.length; length >= 0; length--) {
     const node = source.document.getIn(path.slice(0, length), true) as Node | undefined;
     if (node === undefined || node === null) continue;
@@ -79,7 +83,9 @@ export function problemsFromZodIssue(
   source: ConfigSource,
   knownKeysAt: (path: YamlPath) => readonly string[],
 ): Problem[] {
-  const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
+  const path = issue.path.filter(
+    (segment): segment is string | number => typeof segment !== 'symbol',
+  );
   const value = valueAt(source.data, path);
   const base: MessageParams = { path: formatPath(path), value: formatValue(value) };
   const location = locate(source, path);
@@ -99,7 +105,13 @@ export function problemsFromZodIssue(
       if ((expected === 'integer' || expected === 'number') && typeof value === 'string') {
         const seconds = /^(\d+)\s*s$/.exec(value.trim());
         if (seconds !== null) {
-          return [{ messageId: 'config.type.seconds', params: { ...base, suggestion: seconds[1] ?? '' }, location }];
+          return [
+            {
+              messageId: 'config.type.seconds',
+              params: { ...base, suggestion: seconds[1] ?? '' },
+              location,
+            },
+          ];
         }
       }
       return [{ messageId: 'config.type', params: { ...base, expected }, location }];

@@ -33,7 +33,10 @@ export function loadPlatformConfig(file: string): PlatformConfig {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      throw new KinkoError(CONFIG_NOT_FOUND, 'user', { messageId: 'config.file.notFound', params: { file } });
+      throw new KinkoError(CONFIG_NOT_FOUND, 'user', {
+        messageId: 'config.file.notFound',
+        params: { file },
+      });
     }
     throw new KinkoError(CONFIG_NOT_FOUND, 'user', {
       messageId: 'config.file.unreadable',
@@ -67,7 +70,9 @@ export function parsePlatformConfig(text: string, file: string): PlatformConfig 
   const source: ConfigSource = { file, document, lineCounter, data };
   const parsed = platformConfigSchema.safeParse(data);
   if (!parsed.success) {
-    const problems = parsed.error.issues.flatMap((issue) => problemsFromZodIssue(issue, source, knownKeysAt));
+    const problems = parsed.error.issues.flatMap((issue) =>
+      problemsFromZodIssue(issue, source, knownKeysAt),
+    );
     throw new ConfigError(file, problems);
   }
 

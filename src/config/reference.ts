@@ -32,8 +32,10 @@ export interface FieldReference {
 }
 
 function describeType(schema: JsonSchema): string {
-  if (schema.type === 'array') return `list of ${schema.items ? describeType(schema.items) : 'any'}`;
-  if (schema.type === 'object' && schema.additionalProperties && schema.properties === undefined) return 'map';
+  if (schema.type === 'array')
+    return `list of ${schema.items ? describeType(schema.items) : 'any'}`;
+  if (schema.type === 'object' && schema.additionalProperties && schema.properties === undefined)
+    return 'map';
   return Array.isArray(schema.type) ? schema.type.join(' | ') : (schema.type ?? 'any');
 }
 
@@ -42,12 +44,16 @@ function describeConstraint(schema: JsonSchema): string | undefined {
   if (schema.minimum !== undefined || schema.maximum !== undefined) {
     return `${schema.minimum ?? ''}..${schema.maximum ?? ''}`;
   }
-  if (schema.minItems !== undefined && schema.minItems > 0) return `at least ${schema.minItems} item(s)`;
+  if (schema.minItems !== undefined && schema.minItems > 0)
+    return `at least ${schema.minItems} item(s)`;
   return undefined;
 }
 
 export function platformFieldReference(): FieldReference[] {
-  const root = z.toJSONSchema(platformConfigSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const root = z.toJSONSchema(platformConfigSchema, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as JsonSchema;
   const fields: FieldReference[] = [];
 
   const visit = (schema: JsonSchema, path: string, required: boolean) => {
@@ -69,7 +75,8 @@ export function platformFieldReference(): FieldReference[] {
     }
     if (schema.type === 'array' && schema.items?.properties) {
       for (const [key, child] of Object.entries(schema.items.properties)) {
-        const childRequired = (schema.items.required ?? []).includes(key) && child.default === undefined;
+        const childRequired =
+          (schema.items.required ?? []).includes(key) && child.default === undefined;
         visit(child, `${path}[].${key}`, childRequired);
       }
     }
@@ -87,7 +94,9 @@ export function renderFieldReference(locale: Locale): string {
       const notes = [
         field.type,
         field.required ? t('cli.synth.help.required', {}, locale) : undefined,
-        field.default !== undefined ? `${t('cli.synth.help.default', {}, locale)} ${field.default}` : undefined,
+        field.default !== undefined
+          ? `${t('cli.synth.help.default', {}, locale)} ${field.default}`
+          : undefined,
         field.constraint,
       ].filter((note) => note !== undefined);
       const description = t(`field.${field.path}`, {}, locale);

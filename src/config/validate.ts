@@ -37,7 +37,11 @@ export function validatePlatform(config: PlatformConfig, source: ConfigSource): 
   const problems: Problem[] = [];
   const usedExceptions = new Set<number>();
 
-  const problem = (messageId: string, path: YamlPath, params: Record<string, string | number> = {}) => {
+  const problem = (
+    messageId: string,
+    path: YamlPath,
+    params: Record<string, string | number> = {},
+  ) => {
     problems.push({
       messageId,
       params: { path: formatPath(path), value: formatValue(valueOf(path)), ...params },
@@ -45,7 +49,10 @@ export function validatePlatform(config: PlatformConfig, source: ConfigSource): 
     });
   };
   const valueOf = (path: YamlPath): unknown =>
-    path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], source.data);
+    path.reduce<unknown>(
+      (node, key) => (node as Record<string | number, unknown> | undefined)?.[key],
+      source.data,
+    );
 
   const findException = (control: ExceptionControl, target: string): boolean => {
     const index = config.exceptions.findIndex((e) => e.control === control && e.target === target);
@@ -72,11 +79,15 @@ export function validatePlatform(config: PlatformConfig, source: ConfigSource): 
   for (const [key, region] of regions) {
     region.availabilityZones.forEach((zone, index) => {
       if (!zone.startsWith(region.region)) {
-        problem('config.az.region', ['regions', key, 'availabilityZones', index], { region: region.region });
+        problem('config.az.region', ['regions', key, 'availabilityZones', index], {
+          region: region.region,
+        });
       }
     });
     const zoneUnique = unique('Availability Zone', 'アベイラビリティーゾーン');
-    region.availabilityZones.forEach((zone, index) => zoneUnique(zone, ['regions', key, 'availabilityZones', index]));
+    region.availabilityZones.forEach((zone, index) =>
+      zoneUnique(zone, ['regions', key, 'availabilityZones', index]),
+    );
   }
   if (config.regions.dr?.region === config.regions.primary.region) {
     problem('config.dr.sameRegion', ['regions', 'dr', 'region']);
@@ -89,7 +100,8 @@ export function validatePlatform(config: PlatformConfig, source: ConfigSource): 
 
     if (cluster.publicAccessCidrs.length > 0) {
       cluster.publicAccessCidrs.forEach((cidr, i) => {
-        if (cidr.endsWith('/0')) problem('config.publicEndpoint.openWorld', ['clusters', ci, 'publicAccessCidrs', i]);
+        if (cidr.endsWith('/0'))
+          problem('config.publicEndpoint.openWorld', ['clusters', ci, 'publicAccessCidrs', i]);
       });
       if (!findException('public-api-endpoint', cluster.key)) {
         problem('config.publicEndpoint.noException', ['clusters', ci, 'publicAccessCidrs'], {
@@ -124,10 +136,13 @@ export function validatePlatform(config: PlatformConfig, source: ConfigSource): 
     systemNames(system.name, [...systemPath, 'name']);
 
     const namespace = system.namespace ?? system.name;
-    const namespacePath = system.namespace !== undefined ? [...systemPath, 'namespace'] : [...systemPath, 'name'];
+    const namespacePath =
+      system.namespace !== undefined ? [...systemPath, 'namespace'] : [...systemPath, 'name'];
     namespaces(namespace, namespacePath);
-    const owner = reserved.get(namespace) ?? (namespace.startsWith('kube-') ? 'Kubernetes' : undefined);
-    if (owner !== undefined) problem('config.namespace.reserved', namespacePath, { value: namespace, owner });
+    const owner =
+      reserved.get(namespace) ?? (namespace.startsWith('kube-') ? 'Kubernetes' : undefined);
+    if (owner !== undefined)
+      problem('config.namespace.reserved', namespacePath, { value: namespace, owner });
     hosts(system.host, [...systemPath, 'host']);
 
     for (const region of regions) {

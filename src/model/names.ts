@@ -14,7 +14,12 @@ export function clusterName(platform: string, clusterKey: string): string {
   return `${platform}-${clusterKey}`;
 }
 
-export function systemBucketName(platform: string, system: string, account: string, region: string): string {
+export function systemBucketName(
+  platform: string,
+  system: string,
+  account: string,
+  region: string,
+): string {
   return `${platform}-${system}-${account}-${region}`;
 }
 

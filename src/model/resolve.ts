@@ -34,8 +34,10 @@ export function resolvePlatform(config: PlatformConfig): ResolvedPlatform {
     };
 
     const apps = system.apps.map((app): ResolvedApp => {
-      const repositoryName = app.image.repository ?? names.appRepositoryName(config.name, system.name, app.name);
-      const reference = app.image.digest !== undefined ? `@${app.image.digest}` : `:${app.image.tag ?? ''}`;
+      const repositoryName =
+        app.image.repository ?? names.appRepositoryName(config.name, system.name, app.name);
+      const reference =
+        app.image.digest !== undefined ? `@${app.image.digest}` : `:${app.image.tag ?? ''}`;
       const selector = { [LABEL_SYSTEM]: system.name, [LABEL_NAME]: app.name };
       return {
         name: app.name,
@@ -97,7 +99,12 @@ export function resolvePlatform(config: PlatformConfig): ResolvedPlatform {
     account: config.account,
     primary: { region, availabilityZones: config.regions.primary.availabilityZones },
     ...(config.regions.dr !== undefined
-      ? { dr: { region: config.regions.dr.region, availabilityZones: config.regions.dr.availabilityZones } }
+      ? {
+          dr: {
+            region: config.regions.dr.region,
+            availabilityZones: config.regions.dr.availabilityZones,
+          },
+        }
       : {}),
     network: {
       vpcCidr: config.network.vpcCidr,

@@ -81,14 +81,18 @@ export function renderControlsReport(input: ControlsReportInput, locale: Locale)
     if (resources.length > 0) {
       lines.push(`${t('report.controls.cloudformation', {}, locale)}:`, '');
       for (const entry of resources) {
-        lines.push(`- \`${entry.stack}\` / \`${entry.logicalId}\` / \`${entry.type}\`: ${entry.summary[locale]}`);
+        lines.push(
+          `- \`${entry.stack}\` / \`${entry.logicalId}\` / \`${entry.type}\`: ${entry.summary[locale]}`,
+        );
       }
       lines.push('');
     }
     if (manifests.length > 0) {
       lines.push(`${t('report.controls.manifests', {}, locale)}:`, '');
       for (const entry of manifests) {
-        lines.push(`- \`${entry.file}\` / ${entry.kind} / \`${entry.name}\`: ${entry.summary[locale]}`);
+        lines.push(
+          `- \`${entry.file}\` / ${entry.kind} / \`${entry.name}\`: ${entry.summary[locale]}`,
+        );
       }
       lines.push('');
     }
@@ -108,7 +112,10 @@ export function renderControlsReport(input: ControlsReportInput, locale: Locale)
   if (input.suppressions.length === 0) {
     lines.push(t('report.controls.noSuppressions', {}, locale));
   } else {
-    lines.push(t('report.controls.suppressionsIntro', { count: input.suppressions.length }, locale), '');
+    lines.push(
+      t('report.controls.suppressionsIntro', { count: input.suppressions.length }, locale),
+      '',
+    );
     lines.push(t('report.controls.suppressionHeader', {}, locale), '| --- | --- | --- |');
     for (const suppression of input.suppressions) {
       lines.push(
@@ -125,19 +132,28 @@ export function renderControlsReport(input: ControlsReportInput, locale: Locale)
  * metadata (`Metadata.cdk_nag.rules_to_suppress`), so the report shows what the templates say.
  */
 export function suppressionsFromTemplate(stack: string, template: unknown): NagSuppression[] {
-  const resources = (template as { Resources?: Record<string, { Metadata?: unknown }> }).Resources ?? {};
+  const resources =
+    (template as { Resources?: Record<string, { Metadata?: unknown }> }).Resources ?? {};
   const suppressions: NagSuppression[] = [];
   for (const [logicalId, resource] of Object.entries(resources)) {
-    const rules = (resource.Metadata as { cdk_nag?: { rules_to_suppress?: unknown[] } } | undefined)?.cdk_nag
-      ?.rules_to_suppress;
+    const rules = (resource.Metadata as { cdk_nag?: { rules_to_suppress?: unknown[] } } | undefined)
+      ?.cdk_nag?.rules_to_suppress;
     for (const rule of rules ?? []) {
       const { id, reason } = rule as { id?: unknown; reason?: unknown };
       if (typeof id === 'string') {
-        suppressions.push({ ruleId: id, stack, logicalId, reason: typeof reason === 'string' ? reason : '' });
+        suppressions.push({
+          ruleId: id,
+          stack,
+          logicalId,
+          reason: typeof reason === 'string' ? reason : '',
+        });
       }
     }
   }
   return suppressions.sort(
-    (a, b) => a.stack.localeCompare(b.stack) || a.ruleId.localeCompare(b.ruleId) || a.logicalId.localeCompare(b.logicalId),
+    (a, b) =>
+      a.stack.localeCompare(b.stack) ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      a.logicalId.localeCompare(b.logicalId),
   );
 }

@@ -3,7 +3,16 @@
  * report. Everything is written to a staging folder first and moved into place only when every
  * phase succeeded, so a failure leaves the previous output untouched.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 
 import { App } from 'aws-cdk-lib';
@@ -85,7 +94,9 @@ function synthInto(
   phase('nag');
   const assembly = app.synth();
   const assemblyErrors = assembly.stacks.flatMap((stack) =>
-    stack.messages.filter((message) => message.level === 'error' && !String(message.entry.data).includes('[Nag')),
+    stack.messages.filter(
+      (message) => message.level === 'error' && !String(message.entry.data).includes('[Nag'),
+    ),
   );
   const nagFindings = collectNagFindings(assembly).filter((finding) => finding.level === 'error');
   if (nagFindings.length > 0) {
@@ -145,7 +156,9 @@ function synthInto(
   writeFileSync(join(staging, 'controls.md'), renderControlsReport(report, 'en'));
   writeFileSync(join(staging, 'controls.ja.md'), renderControlsReport(report, 'ja'));
 
-  const implemented = new Set([...report.cloudFormation, ...report.manifests].map((entry) => entry.practice));
+  const implemented = new Set(
+    [...report.cloudFormation, ...report.manifests].map((entry) => entry.practice),
+  );
   return {
     platform,
     templates,

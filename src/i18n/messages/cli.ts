@@ -21,11 +21,13 @@ export const CLI_MESSAGES: MessageTable = {
     ja: () => 'Kinko の不具合です。実行したコマンドと上の出力を添えて報告してください。',
   },
   'synth.nag.errors': {
-    en: (p) => `cdk-nag found ${s(p.count)} unsuppressed error(s) in the synthesized stacks; nothing was written.`,
-    ja: (p) => `cdk-nag が合成したスタックに抑止されていないエラーを ${s(p.count)} 件検出しました。何も書き出していません。`,
+    en: (p) =>
+      `cdk-nag found ${s(p.count)} unsuppressed error(s) in the synthesized stacks; nothing was written.`,
+    ja: (p) =>
+      `cdk-nag が合成したスタックに抑止されていないエラーを ${s(p.count)} 件検出しました。何も書き出していません。`,
   },
   'synth.nag.errors.fix': {
-    en: () => 'this is a bug in Kinko\'s stacks; report it with the findings above.',
+    en: () => "this is a bug in Kinko's stacks; report it with the findings above.",
     ja: () => 'Kinko のスタックの不具合です。上の指摘を添えて報告してください。',
   },
   'synth.nag.finding': {
@@ -33,8 +35,10 @@ export const CLI_MESSAGES: MessageTable = {
     ja: (p) => `${s(p.rule)}（${s(p.path)}）: ${s(p.message)}`,
   },
   'synth.assembly.errors': {
-    en: (p) => `the CDK app reported ${s(p.count)} error(s) while synthesizing; nothing was written.`,
-    ja: (p) => `CDK アプリの合成中にエラーが ${s(p.count)} 件報告されました。何も書き出していません。`,
+    en: (p) =>
+      `the CDK app reported ${s(p.count)} error(s) while synthesizing; nothing was written.`,
+    ja: (p) =>
+      `CDK アプリの合成中にエラーが ${s(p.count)} 件報告されました。何も書き出していません。`,
   },
   'synth.assembly.errors.fix': {
     en: () => 'read the errors above; each names the construct path that failed.',
@@ -84,7 +88,8 @@ export const CLI_MESSAGES: MessageTable = {
   },
   'cli.description': {
     en: () => 'Kinko: a financial-grade Amazon EKS platform as code, from one platform.yaml.',
-    ja: () => 'Kinko: 1 つの platform.yaml から金融機関品質の Amazon EKS 基盤をコードで構築します。',
+    ja: () =>
+      'Kinko: 1 つの platform.yaml から金融機関品質の Amazon EKS 基盤をコードで構築します。',
   },
   'cli.option.lang': {
     en: () => 'language of messages and reports: en or ja (default: from KINKO_LANG, LC_ALL, LANG)',
@@ -101,7 +106,8 @@ export const CLI_MESSAGES: MessageTable = {
     ja: () => '読み込む platform.yaml',
   },
   'cli.synth.option.out': {
-    en: () => 'output folder; synth replaces its cdk/, k8s/ and controls*.md and leaves other files alone',
+    en: () =>
+      'output folder; synth replaces its cdk/, k8s/ and controls*.md and leaves other files alone',
     ja: () => '出力先フォルダー。cdk/、k8s/、controls*.md を置き換え、ほかのファイルには触れません',
   },
   'cli.synth.help.fields': {

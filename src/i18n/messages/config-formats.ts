@@ -18,25 +18,29 @@ const FORMATS: Readonly<Record<string, FormatText>> = {
     what: 'a valid platform name',
     whatJa: '有効なプラットフォーム名',
     rule: 'use 2 to 20 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen (it prefixes stack, bucket and role names).',
-    ruleJa: '英小文字で始まり、英小文字・数字・ハイフンからなる 2〜20 文字で、末尾はハイフン以外にしてください（スタック名、バケット名、ロール名の接頭辞になります）。',
+    ruleJa:
+      '英小文字で始まり、英小文字・数字・ハイフンからなる 2〜20 文字で、末尾はハイフン以外にしてください（スタック名、バケット名、ロール名の接頭辞になります）。',
   },
   systemName: {
     what: 'a valid system name',
     whatJa: '有効なシステム名',
     rule: 'use 1 to 15 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen (it becomes part of the namespace, the group and the bucket name).',
-    ruleJa: '英小文字で始まり、英小文字・数字・ハイフンからなる 1〜15 文字で、末尾はハイフン以外にしてください（Namespace、グループ、バケット名の一部になります）。',
+    ruleJa:
+      '英小文字で始まり、英小文字・数字・ハイフンからなる 1〜15 文字で、末尾はハイフン以外にしてください（Namespace、グループ、バケット名の一部になります）。',
   },
   dnsLabel: {
     what: 'a valid Kubernetes name (RFC 1123 label)',
     whatJa: 'Kubernetes の名前として有効な値（RFC 1123 ラベル）',
     rule: 'use at most 63 lowercase letters, digits and hyphens, starting and ending with a letter or digit.',
-    ruleJa: '英小文字・数字・ハイフンからなる 63 文字以内で、先頭と末尾は英小文字か数字にしてください。',
+    ruleJa:
+      '英小文字・数字・ハイフンからなる 63 文字以内で、先頭と末尾は英小文字か数字にしてください。',
   },
   account: {
     what: 'an AWS account id',
     whatJa: 'AWS アカウント ID',
     rule: 'write the 12 digits in quotes, for example "111122223333", so YAML keeps leading zeros.',
-    ruleJa: '先頭の 0 が消えないよう、12 桁の数字を引用符で囲んで書いてください（例: "111122223333"）。',
+    ruleJa:
+      '先頭の 0 が消えないよう、12 桁の数字を引用符で囲んで書いてください（例: "111122223333"）。',
   },
   region: {
     what: 'an AWS region code',
@@ -114,13 +118,15 @@ const FORMATS: Readonly<Record<string, FormatText>> = {
     what: 'a Kubernetes version that Kinko supports',
     whatJa: 'Kinko が対応する Kubernetes バージョン',
     rule: 'write the minor version in quotes, for example "1.37"; docs/platform-yaml.md lists the supported ones.',
-    ruleJa: '"1.37" のようにマイナーバージョンを引用符で囲んで書いてください。対応バージョンは docs/ja/platform-yaml.md にあります。',
+    ruleJa:
+      '"1.37" のようにマイナーバージョンを引用符で囲んで書いてください。対応バージョンは docs/ja/platform-yaml.md にあります。',
   },
   gitUrl: {
     what: 'a Git repository URL',
     whatJa: 'Git リポジトリの URL',
     rule: 'write an https:// or ssh:// URL, for example https://git.example.co.jp/platform/manifests.git.',
-    ruleJa: 'https:// か ssh:// で始まる URL を書いてください（例: https://git.example.co.jp/platform/manifests.git）。',
+    ruleJa:
+      'https:// か ssh:// で始まる URL を書いてください（例: https://git.example.co.jp/platform/manifests.git）。',
   },
   relativePath: {
     what: 'a relative path inside the repository',
@@ -150,7 +156,8 @@ const FORMATS: Readonly<Record<string, FormatText>> = {
     what: 'a control that can take an exception',
     whatJa: '例外を宣言できるコントロール',
     rule: 'use one of the controls listed in docs/platform-yaml.md under exceptions.',
-    ruleJa: 'docs/ja/platform-yaml.md の exceptions に挙げたコントロールのいずれかを指定してください。',
+    ruleJa:
+      'docs/ja/platform-yaml.md の exceptions に挙げたコントロールのいずれかを指定してください。',
   },
 };
 

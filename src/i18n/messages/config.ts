@@ -36,12 +36,16 @@ export const CONFIG_MESSAGES: MessageTable = {
     ja: () => 'ドキュメントがプラットフォーム設定のマッピングになっていません。',
   },
   'config.yaml.notMapping.fix': {
-    en: () => 'start from examples/platform.yaml; the top level holds keys such as name, account and systems.',
-    ja: () => 'examples/platform.yaml を元に書いてください。最上位には name、account、systems などのキーを置きます。',
+    en: () =>
+      'start from examples/platform.yaml; the top level holds keys such as name, account and systems.',
+    ja: () =>
+      'examples/platform.yaml を元に書いてください。最上位には name、account、systems などのキーを置きます。',
   },
   'config.invalid.summary': {
-    en: (p) => `${s(p.file)}: ${s(p.count)} problem(s) in the platform configuration; nothing was written.`,
-    ja: (p) => `${s(p.file)}: プラットフォーム設定に ${s(p.count)} 件の問題があります。何も書き出していません。`,
+    en: (p) =>
+      `${s(p.file)}: ${s(p.count)} problem(s) in the platform configuration; nothing was written.`,
+    ja: (p) =>
+      `${s(p.file)}: プラットフォーム設定に ${s(p.count)} 件の問題があります。何も書き出していません。`,
   },
   'config.missing': {
     en: (p) => `${s(p.path)} is required.`,
@@ -49,7 +53,8 @@ export const CONFIG_MESSAGES: MessageTable = {
   },
   'config.missing.fix': {
     en: (p) => `add ${s(p.key)}; docs/platform-yaml.md describes every field.`,
-    ja: (p) => `${s(p.key)} を追加してください。各フィールドは docs/ja/platform-yaml.md で説明しています。`,
+    ja: (p) =>
+      `${s(p.key)} を追加してください。各フィールドは docs/ja/platform-yaml.md で説明しています。`,
   },
   'config.type': {
     en: (p) => `${s(p.path)}: expected ${s(p.expected)}, got ${s(p.value)}.`,
@@ -109,7 +114,8 @@ export const CONFIG_MESSAGES: MessageTable = {
   },
   'config.duplicate': {
     en: (p) => `${s(p.path)}: ${s(p.what)} "${s(p.value)}" is already used at ${s(p.first)}.`,
-    ja: (p) => `${s(p.path)}: ${s(p.whatJa)} "${s(p.value)}" は ${s(p.first)} で既に使われています。`,
+    ja: (p) =>
+      `${s(p.path)}: ${s(p.whatJa)} "${s(p.value)}" は ${s(p.first)} で既に使われています。`,
   },
   'config.duplicate.fix': {
     en: (p) => `give each ${s(p.what)} a unique value.`,
@@ -160,16 +166,20 @@ export const CONFIG_MESSAGES: MessageTable = {
       `exceptions に control "${s(p.control)}"、target "${s(p.target)}" と理由を追加するか、publicAccessCidrs を削除してください。`,
   },
   'config.publicEndpoint.openWorld': {
-    en: (p) => `${s(p.path)}: ${s(p.value)} opens the Kubernetes API endpoint to the whole internet.`,
-    ja: (p) => `${s(p.path)}: ${s(p.value)} は Kubernetes API エンドポイントをインターネット全体に公開します。`,
+    en: (p) =>
+      `${s(p.path)}: ${s(p.value)} opens the Kubernetes API endpoint to the whole internet.`,
+    ja: (p) =>
+      `${s(p.path)}: ${s(p.value)} は Kubernetes API エンドポイントをインターネット全体に公開します。`,
   },
   'config.publicEndpoint.openWorld.fix': {
     en: () => 'list only the CIDRs of your offices or bastion hosts, for example 203.0.113.0/24.',
-    ja: () => '社内ネットワークや踏み台ホストの CIDR だけを指定してください（例: 203.0.113.0/24）。',
+    ja: () =>
+      '社内ネットワークや踏み台ホストの CIDR だけを指定してください（例: 203.0.113.0/24）。',
   },
   'config.az.region': {
     en: (p) => `${s(p.path)}: Availability Zone ${s(p.value)} is not in region ${s(p.region)}.`,
-    ja: (p) => `${s(p.path)}: アベイラビリティーゾーン ${s(p.value)} はリージョン ${s(p.region)} のものではありません。`,
+    ja: (p) =>
+      `${s(p.path)}: アベイラビリティーゾーン ${s(p.value)} はリージョン ${s(p.region)} のものではありません。`,
   },
   'config.az.region.fix': {
     en: (p) => `use zone names that start with ${s(p.region)}, for example ${s(p.region)}a.`,
@@ -186,8 +196,10 @@ export const CONFIG_MESSAGES: MessageTable = {
     ja: () => 'プラットフォーム名かシステム名を短くしてください。',
   },
   'config.image.latest': {
-    en: (p) => `${s(p.path)}: the tag "latest" moves, so the image that runs is not the one reviewed.`,
-    ja: (p) => `${s(p.path)}: タグ "latest" は指す先が変わるため、レビューしたイメージと実行されるイメージが一致しません。`,
+    en: (p) =>
+      `${s(p.path)}: the tag "latest" moves, so the image that runs is not the one reviewed.`,
+    ja: (p) =>
+      `${s(p.path)}: タグ "latest" は指す先が変わるため、レビューしたイメージと実行されるイメージが一致しません。`,
   },
   'config.image.latest.fix': {
     en: () => 'use a release tag such as 1.4.2, or a digest (sha256:...).',
@@ -204,7 +216,8 @@ export const CONFIG_MESSAGES: MessageTable = {
   'config.resources.limit': {
     en: (p) =>
       `${s(p.path)}: the memory limit ${s(p.limit)} is below the memory request ${s(p.request)}.`,
-    ja: (p) => `${s(p.path)}: メモリの limit ${s(p.limit)} が request ${s(p.request)} を下回っています。`,
+    ja: (p) =>
+      `${s(p.path)}: メモリの limit ${s(p.limit)} が request ${s(p.request)} を下回っています。`,
   },
   'config.resources.limit.fix': {
     en: () => 'set limits.memory equal to or above requests.memory.',
@@ -218,7 +231,8 @@ export const CONFIG_MESSAGES: MessageTable = {
   },
   'config.exception.unused.fix': {
     en: () => 'remove the stale exception so the controls report lists only loosenings in force.',
-    ja: () => '使われていない例外を削除してください。コントロールレポートには有効な例外だけを載せます。',
+    ja: () =>
+      '使われていない例外を削除してください。コントロールレポートには有効な例外だけを載せます。',
   },
   'config.dr.sameRegion': {
     en: (p) => `${s(p.path)}: the DR region ${s(p.value)} is the primary region.`,
@@ -235,7 +249,9 @@ export const CONFIG_MESSAGES: MessageTable = {
       `${s(p.path)}: minSize ≤ desiredSize ≤ maxSize となるように指定してください（実際の値: ${s(p.min)} / ${s(p.desired)} / ${s(p.max)}）。`,
   },
   'config.nodeGroup.sizes.fix': {
-    en: (p) => `with ${s(p.zones)} Availability Zones, minSize ${s(p.zones)} keeps a node in every zone.`,
-    ja: (p) => `アベイラビリティーゾーンが ${s(p.zones)} つなら、minSize を ${s(p.zones)} にすると各ゾーンにノードが残ります。`,
+    en: (p) =>
+      `with ${s(p.zones)} Availability Zones, minSize ${s(p.zones)} keeps a node in every zone.`,
+    ja: (p) =>
+      `アベイラビリティーゾーンが ${s(p.zones)} つなら、minSize を ${s(p.zones)} にすると各ゾーンにノードが残ります。`,
   },
 };

@@ -15,7 +15,10 @@ const FIELDS: Readonly<Record<string, readonly [en: string, ja: string]>> = {
   ],
   regions: ['Regions of the platform.', 'プラットフォームのリージョン。'],
   'regions.primary': ['Region the cluster runs in.', 'クラスターを動かすリージョン。'],
-  'regions.primary.region': ['Region code, for example ap-northeast-1.', 'リージョンコード（例: ap-northeast-1）。'],
+  'regions.primary.region': [
+    'Region code, for example ap-northeast-1.',
+    'リージョンコード（例: ap-northeast-1）。',
+  ],
   'regions.primary.availabilityZones': [
     'Availability Zones for subnets and nodes; three or more (R2).',
     'サブネットとノードを置くアベイラビリティーゾーン。3 つ以上必要です（R2）。',
@@ -24,7 +27,10 @@ const FIELDS: Readonly<Record<string, readonly [en: string, ja: string]>> = {
     'Disaster-recovery region (R1); declared now, used by the DR stacks.',
     '災害対策リージョン（R1）。ここで宣言し、DR 用スタックが使います。',
   ],
-  'regions.dr.region': ['Region code, for example ap-northeast-3.', 'リージョンコード（例: ap-northeast-3）。'],
+  'regions.dr.region': [
+    'Region code, for example ap-northeast-3.',
+    'リージョンコード（例: ap-northeast-3）。',
+  ],
   'regions.dr.availabilityZones': [
     'Availability Zones of the DR region; three or more.',
     'DR リージョンのアベイラビリティーゾーン。3 つ以上必要です。',
@@ -47,8 +53,14 @@ const FIELDS: Readonly<Record<string, readonly [en: string, ja: string]>> = {
     'Short key of the cluster, for example main, blue or green.',
     'クラスターの短いキー（例: main、blue、green）。',
   ],
-  'clusters[].name': ['EKS cluster name; defaults to <platform>-<key>.', 'EKS クラスター名。既定は <platform>-<key>。'],
-  'clusters[].version': ['Kubernetes minor version, in quotes.', 'Kubernetes のマイナーバージョン。引用符で囲みます。'],
+  'clusters[].name': [
+    'EKS cluster name; defaults to <platform>-<key>.',
+    'EKS クラスター名。既定は <platform>-<key>。',
+  ],
+  'clusters[].version': [
+    'Kubernetes minor version, in quotes.',
+    'Kubernetes のマイナーバージョン。引用符で囲みます。',
+  ],
   'clusters[].publicAccessCidrs': [
     'CIDRs allowed to reach a public API endpoint; empty keeps the endpoint private. Needs a public-api-endpoint exception.',
     'パブリック API エンドポイントに接続できる CIDR。空ならプライベートのみ。指定には public-api-endpoint の例外が必要です。',
@@ -78,8 +90,14 @@ const FIELDS: Readonly<Record<string, readonly [en: string, ja: string]>> = {
     'EKS 最適化 Amazon Linux 2023 AMI の種類。',
   ],
   ingress: ['F5 NGINX Ingress Controller settings.', 'F5 NGINX Ingress Controller の設定。'],
-  'ingress.namespace': ['Namespace of the ingress controller.', 'Ingress コントローラーの Namespace。'],
-  'ingress.ingressClassName': ['IngressClass the VirtualServers use.', 'VirtualServer が使う IngressClass。'],
+  'ingress.namespace': [
+    'Namespace of the ingress controller.',
+    'Ingress コントローラーの Namespace。',
+  ],
+  'ingress.ingressClassName': [
+    'IngressClass the VirtualServers use.',
+    'VirtualServer が使う IngressClass。',
+  ],
   'ingress.httpNodePort': [
     'NodePort of the controller, reached by the ALB target groups.',
     'ALB のターゲットグループが接続するコントローラーの NodePort。',
@@ -88,13 +106,22 @@ const FIELDS: Readonly<Record<string, readonly [en: string, ja: string]>> = {
     'Where the EKS Argo CD capability reads the synthesized manifests.',
     'EKS の Argo CD 機能が合成済みマニフェストを読み込む場所。',
   ],
-  'gitops.repoURL': ['Git repository URL of the synthesized output.', '合成結果を置く Git リポジトリの URL。'],
-  'gitops.targetRevision': ['Branch or tag Argo CD follows.', 'Argo CD が追従するブランチまたはタグ。'],
+  'gitops.repoURL': [
+    'Git repository URL of the synthesized output.',
+    '合成結果を置く Git リポジトリの URL。',
+  ],
+  'gitops.targetRevision': [
+    'Branch or tag Argo CD follows.',
+    'Argo CD が追従するブランチまたはタグ。',
+  ],
   'gitops.path': [
     'Folder of the synthesized output inside the repository.',
     'リポジトリ内の合成結果のフォルダー。',
   ],
-  'gitops.argocdNamespace': ['Namespace of the managed Argo CD.', 'マネージド Argo CD の Namespace。'],
+  'gitops.argocdNamespace': [
+    'Namespace of the managed Argo CD.',
+    'マネージド Argo CD の Namespace。',
+  ],
   security: ['Retention of audit logs.', '監査ログの保持期間。'],
   'security.cloudTrailRetentionDays': [
     'Days CloudTrail log files are kept; seven years by default.',
@@ -111,24 +138,39 @@ const FIELDS: Readonly<Record<string, readonly [en: string, ja: string]>> = {
     'システム名。Namespace、グループ、AWS リソース名の一部になります。',
   ],
   'systems[].displayName': ['Name shown in reports.', 'レポートに表示する名前。'],
-  'systems[].namespace': ['Namespace of the system; defaults to its name.', 'システムの Namespace。既定はシステム名。'],
+  'systems[].namespace': [
+    'Namespace of the system; defaults to its name.',
+    'システムの Namespace。既定はシステム名。',
+  ],
   'systems[].adminRoleArn': [
     "IAM role of the system's administrators, mapped to the group <system>:admins (S6).",
     'システム管理者の IAM ロール。グループ <system>:admins に対応付けます（S6）。',
   ],
-  'systems[].host': ['Host name of the system behind the ALB.', 'ALB の背後でシステムが応答するホスト名。'],
+  'systems[].host': [
+    'Host name of the system behind the ALB.',
+    'ALB の背後でシステムが応答するホスト名。',
+  ],
   'systems[].sharedFiles': [
     "Files shared by the system's pods on its S3 bucket, through Mountpoint for S3 (R5).",
     'Mountpoint for S3 を通じてシステムの Pod が共有する S3 バケット上のファイル（R5）。',
   ],
-  'systems[].sharedFiles.prefix': ['Key prefix inside the bucket.', 'バケット内のキーのプレフィックス。'],
-  'systems[].sharedFiles.mountPath': ['Mount path in the app containers.', 'アプリコンテナ内のマウント先。'],
+  'systems[].sharedFiles.prefix': [
+    'Key prefix inside the bucket.',
+    'バケット内のキーのプレフィックス。',
+  ],
+  'systems[].sharedFiles.mountPath': [
+    'Mount path in the app containers.',
+    'アプリコンテナ内のマウント先。',
+  ],
   'systems[].sharedFiles.capacity': [
     'Capacity written on the PersistentVolume; S3 does not enforce it.',
     'PersistentVolume に記載する容量。S3 側では制限されません。',
   ],
   'systems[].apps': ['Applications of the system.', 'システムのアプリケーション。'],
-  'systems[].apps[].name': ['App name; names its Deployment and Service.', 'アプリ名。Deployment と Service の名前になります。'],
+  'systems[].apps[].name': [
+    'App name; names its Deployment and Service.',
+    'アプリ名。Deployment と Service の名前になります。',
+  ],
   'systems[].apps[].image': [
     "Image in the system's ECR repository: a tag or a digest.",
     'システムの ECR リポジトリにあるイメージ。タグかダイジェストを指定します。',
@@ -137,19 +179,37 @@ const FIELDS: Readonly<Record<string, readonly [en: string, ja: string]>> = {
     'ECR repository name; defaults to <platform>/<system>/<app>.',
     'ECR リポジトリ名。既定は <platform>/<system>/<app>。',
   ],
-  'systems[].apps[].image.tag': ['Release tag; "latest" is rejected.', 'リリースタグ。"latest" は使えません。'],
-  'systems[].apps[].image.digest': ['Image digest, sha256:...', 'イメージのダイジェスト（sha256:...）。'],
-  'systems[].apps[].port': ['Container port the app listens on.', 'アプリが待ち受けるコンテナのポート。'],
+  'systems[].apps[].image.tag': [
+    'Release tag; "latest" is rejected.',
+    'リリースタグ。"latest" は使えません。',
+  ],
+  'systems[].apps[].image.digest': [
+    'Image digest, sha256:...',
+    'イメージのダイジェスト（sha256:...）。',
+  ],
+  'systems[].apps[].port': [
+    'Container port the app listens on.',
+    'アプリが待ち受けるコンテナのポート。',
+  ],
   'systems[].apps[].replicas': [
     'Replicas, spread over zones and hosts; one needs a single-replica exception.',
     'レプリカ数。ゾーンとホストに分散します。1 にするには single-replica の例外が必要です。',
   ],
   'systems[].apps[].resources': ['CPU and memory of the container.', 'コンテナの CPU とメモリ。'],
   'systems[].apps[].resources.requests': ['Resource requests.', 'リソースの要求量。'],
-  'systems[].apps[].resources.requests.cpu': ['CPU request, for example 250m.', 'CPU の要求量（例: 250m）。'],
-  'systems[].apps[].resources.requests.memory': ['Memory request, for example 256Mi.', 'メモリの要求量（例: 256Mi）。'],
+  'systems[].apps[].resources.requests.cpu': [
+    'CPU request, for example 250m.',
+    'CPU の要求量（例: 250m）。',
+  ],
+  'systems[].apps[].resources.requests.memory': [
+    'Memory request, for example 256Mi.',
+    'メモリの要求量（例: 256Mi）。',
+  ],
   'systems[].apps[].resources.limits': ['Resource limits.', 'リソースの上限。'],
-  'systems[].apps[].resources.limits.cpu': ['CPU limit; unset by default.', 'CPU の上限。既定では設定しません。'],
+  'systems[].apps[].resources.limits.cpu': [
+    'CPU limit; unset by default.',
+    'CPU の上限。既定では設定しません。',
+  ],
   'systems[].apps[].resources.limits.memory': [
     'Memory limit; defaults to the request.',
     'メモリの上限。既定は要求量と同じ値です。',
@@ -158,7 +218,10 @@ const FIELDS: Readonly<Record<string, readonly [en: string, ja: string]>> = {
     'Numeric non-root UID the container runs as (S1).',
     'コンテナを実行する root 以外の数値 UID（S1）。',
   ],
-  'systems[].apps[].runAsGroup': ['Numeric GID; defaults to runAsUser.', '数値 GID。既定は runAsUser と同じ値です。'],
+  'systems[].apps[].runAsGroup': [
+    'Numeric GID; defaults to runAsUser.',
+    '数値 GID。既定は runAsUser と同じ値です。',
+  ],
   'systems[].apps[].preStopSleepSeconds': [
     'Seconds the preStop hook sleeps while endpoints and the ALB drop the pod (R6).',
     'エンドポイントと ALB から Pod が外れるまで preStop フックが待つ秒数（R6）。',
@@ -168,7 +231,10 @@ const FIELDS: Readonly<Record<string, readonly [en: string, ja: string]>> = {
     'kubelet が Pod を強制終了するまでの秒数（整数）。preStop の sleep より長くします（R6）。',
   ],
   'systems[].apps[].healthCheckPath': ['HTTP path of the probes.', 'プローブの HTTP パス。'],
-  'systems[].apps[].routePath': ["Path prefix of the app on the system's host.", 'システムのホスト上でのアプリのパス。'],
+  'systems[].apps[].routePath': [
+    "Path prefix of the app on the system's host.",
+    'システムのホスト上でのアプリのパス。',
+  ],
   exceptions: [
     'Named loosenings of safe defaults, each with a reason; the controls report lists them.',
     '安全な既定値を緩める例外。それぞれ理由を書き、コントロールレポートに載ります。',
@@ -182,5 +248,8 @@ const FIELDS: Readonly<Record<string, readonly [en: string, ja: string]>> = {
 };
 
 export const FIELD_MESSAGES: MessageTable = Object.fromEntries(
-  Object.entries(FIELDS).map(([path, [en, ja]]) => [`field.${path}`, { en: () => en, ja: () => ja }]),
+  Object.entries(FIELDS).map(([path, [en, ja]]) => [
+    `field.${path}`,
+    { en: () => en, ja: () => ja },
+  ]),
 );

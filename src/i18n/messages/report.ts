@@ -15,8 +15,10 @@ export const REPORT_MESSAGES: MessageTable = {
       '`kinko synth` が platform.yaml から生成したレポートです。プラクティスごとに、それを実装するリソースとマニフェストを示し、続けて有効な例外と抑止した指摘を理由とともに挙げます。手で編集せず、再生成してください。',
   },
   'report.controls.summary': {
-    en: (p) => `${s(p.implemented)} of ${s(p.total)} practices have implementing resources; ${s(p.missing)} are not implemented yet.`,
-    ja: (p) => `${s(p.total)} 件のプラクティスのうち ${s(p.implemented)} 件に実装リソースがあります。未実装は ${s(p.missing)} 件です。`,
+    en: (p) =>
+      `${s(p.implemented)} of ${s(p.total)} practices have implementing resources; ${s(p.missing)} are not implemented yet.`,
+    ja: (p) =>
+      `${s(p.total)} 件のプラクティスのうち ${s(p.implemented)} 件に実装リソースがあります。未実装は ${s(p.missing)} 件です。`,
   },
   'report.controls.cloudformation': {
     en: () => 'CloudFormation resources (stack / logical id / type)',
@@ -27,8 +29,10 @@ export const REPORT_MESSAGES: MessageTable = {
     ja: () => 'Kubernetes マニフェスト（ファイル / 種類 / 名前）',
   },
   'report.controls.notImplemented': {
-    en: () => 'Not implemented yet: no resource or manifest of this platform implements this practice.',
-    ja: () => '未実装です。このプラットフォームには、このプラクティスを実装するリソースもマニフェストもまだありません。',
+    en: () =>
+      'Not implemented yet: no resource or manifest of this platform implements this practice.',
+    ja: () =>
+      '未実装です。このプラットフォームには、このプラクティスを実装するリソースもマニフェストもまだありません。',
   },
   'report.controls.exceptions': {
     en: () => '## Exceptions declared in platform.yaml',

@@ -68,7 +68,8 @@ const INVALID_CASES: InvalidCase[] = [
   {
     name: 'duplicate system name',
     edit: (d) => d.setIn(['systems', 1, 'name'], 'a'),
-    message: 'platform.yaml:66:11: systems[1].name: system name "a" is already used at systems[0].name.',
+    message:
+      'platform.yaml:66:11: systems[1].name: system name "a" is already used at systems[0].name.',
     fix: 'give each system name a unique value.',
   },
   {
@@ -86,7 +87,8 @@ const INVALID_CASES: InvalidCase[] = [
   {
     name: 'reserved namespace',
     edit: (d) => d.setIn(['systems', 1, 'namespace'], 'kube-system'),
-    message: 'platform.yaml:79:16: systems[1].namespace: namespace "kube-system" is reserved for Kubernetes.',
+    message:
+      'platform.yaml:79:16: systems[1].namespace: namespace "kube-system" is reserved for Kubernetes.',
     fix: "choose a namespace of the system's own, such as its name.",
   },
   {
@@ -98,8 +100,10 @@ const INVALID_CASES: InvalidCase[] = [
   },
   {
     name: 'two Availability Zones only',
-    edit: (d) => d.setIn(['regions', 'primary', 'availabilityZones'], ['ap-northeast-1a', 'ap-northeast-1c']),
-    message: 'platform.yaml:12:7: regions.primary.availabilityZones: 2 item(s) is below the minimum of 3.',
+    edit: (d) =>
+      d.setIn(['regions', 'primary', 'availabilityZones'], ['ap-northeast-1a', 'ap-northeast-1c']),
+    message:
+      'platform.yaml:12:7: regions.primary.availabilityZones: 2 item(s) is below the minimum of 3.',
     fix: 'use 3 or more.',
   },
   {
@@ -165,14 +169,19 @@ describe('platform.yaml loading', () => {
   });
 
   it('[config][unit] renders errors in Japanese', () => {
-    const text = exampleWith((d) => d.setIn(['systems', 0, 'apps', 0, 'terminationGracePeriodSeconds'], '180s'));
+    const text = exampleWith((d) =>
+      d.setIn(['systems', 0, 'apps', 0, 'terminationGracePeriodSeconds'], '180s'),
+    );
     try {
       parsePlatformConfig(text, 'platform.yaml');
       assert.fail('expected a ConfigError');
     } catch (error) {
       assert.ok(error instanceof ConfigError);
       const rendered = renderError(error, 'ja');
-      assert.match(rendered, /プラットフォーム設定に 1 件の問題があります。何も書き出していません。/);
+      assert.match(
+        rendered,
+        /プラットフォーム設定に 1 件の問題があります。何も書き出していません。/,
+      );
       assert.match(rendered, /対処: 数値だけを書いてください: 180/);
     }
   });
@@ -192,7 +201,11 @@ describe('platform.yaml loading', () => {
     const text = exampleWith((d) => {
       d.setIn(['clusters', 0, 'publicAccessCidrs'], ['203.0.113.0/24']);
       d.set('exceptions', [
-        { control: 'public-api-endpoint', target: 'main', reason: 'Operators reach the API from the head office only.' },
+        {
+          control: 'public-api-endpoint',
+          target: 'main',
+          reason: 'Operators reach the API from the head office only.',
+        },
       ]);
     });
     const config = parsePlatformConfig(text, 'platform.yaml');
@@ -201,7 +214,9 @@ describe('platform.yaml loading', () => {
 
   it('[config][unit] rejects a stale exception', () => {
     const text = exampleWith((d) =>
-      d.set('exceptions', [{ control: 'single-replica', target: 'b/trade', reason: 'Batch app, one copy at a time.' }]),
+      d.set('exceptions', [
+        { control: 'single-replica', target: 'b/trade', reason: 'Batch app, one copy at a time.' },
+      ]),
     );
     const problems = problemsOf(text);
     assert.equal(problems[0]?.messageId, 'config.exception.unused');
@@ -210,7 +225,9 @@ describe('platform.yaml loading', () => {
   it('[config][unit] rejects the whole internet as a public CIDR', () => {
     const text = exampleWith((d) => {
       d.setIn(['clusters', 0, 'publicAccessCidrs'], ['0.0.0.0/0']);
-      d.set('exceptions', [{ control: 'public-api-endpoint', target: 'main', reason: 'Testing only, never in prod.' }]);
+      d.set('exceptions', [
+        { control: 'public-api-endpoint', target: 'main', reason: 'Testing only, never in prod.' },
+      ]);
     });
     assert.equal(problemsOf(text)[0]?.messageId, 'config.publicEndpoint.openWorld');
   });

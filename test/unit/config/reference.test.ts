@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
-import { platformFieldReference, renderFieldReferenceMarkdown } from '../../../src/config/reference.js';
+import {
+  platformFieldReference,
+  renderFieldReferenceMarkdown,
+} from '../../../src/config/reference.js';
 import { hasMessage } from '../../../src/i18n/catalog.js';
 
 describe('platform.yaml field reference', () => {
