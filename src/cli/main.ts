@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { KinkoError, renderError } from '../errors.js';
 import { t } from '../i18n/catalog.js';
 import { isLocale, resolveLocale, type Locale } from '../i18n/locale.js';
+import { registerApplyCommand } from './apply.js';
 import { registerSynthCommand } from './synth.js';
 
 /** Exit codes: 0 success, 1 user error (bad input), 2 usage error, 3 Kinko's own failure. */
@@ -40,6 +41,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   registerSynthCommand(program, locale);
+  registerApplyCommand(program, locale);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -3,6 +3,7 @@
  * user reads is an entry here, in English and Japanese, looked up by a stable message id.
  */
 import type { Locale } from './locale.js';
+import { APPLY_MESSAGES } from './messages/apply.js';
 import { CLI_MESSAGES } from './messages/cli.js';
 import { CONFIG_FORMAT_MESSAGES } from './messages/config-formats.js';
 import { CONFIG_MESSAGES } from './messages/config.js';
@@ -34,6 +35,7 @@ export const CATALOG: MessageTable = mergeTables(
   CONFIG_FORMAT_MESSAGES,
   FIELD_MESSAGES,
   CLI_MESSAGES,
+  APPLY_MESSAGES,
   REPORT_MESSAGES,
 );
 

@@ -145,7 +145,7 @@ function synthInto(
     cloudFormation: infra.ledger.entries(),
     manifests: manifests.ledger.map((entry) => ({
       practice: entry.practice,
-      file: join('k8s', entry.file),
+      file: entry.file,
       kind: entry.kind,
       name: entry.namespace !== undefined ? `${entry.namespace}/${entry.name}` : entry.name,
       summary: entry.summary,
