@@ -5,10 +5,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 
 const mode = process.argv[2] ?? 'all';
-const suites = { unit: ['dist/test/unit/**/*.test.js'], all: ['dist/test/unit/**/*.test.js', 'dist/test/e2e/**/*.test.js'] };
+const suites = {
+  unit: ['dist/test/unit/**/*.test.js'],
+  all: ['dist/test/unit/**/*.test.js', 'dist/test/e2e/**/*.test.js'],
+};
 const patterns = suites[mode];
 if (!patterns) {
-  console.error(`run-tests: unknown suite "${mode}"; use one of: ${Object.keys(suites).join(', ')}`);
+  console.error(
+    `run-tests: unknown suite "${mode}"; use one of: ${Object.keys(suites).join(', ')}`,
+  );
   process.exit(2);
 }
 

@@ -27,6 +27,9 @@ export function registerSynthCommand(program: Command, locale: Locale): void {
         outDir: options.out,
         ...(progress !== undefined ? { onPhase: progress } : {}),
       });
+      for (const warning of result.warnings) {
+        process.stderr.write(`${t('synth.warning', { warning }, locale)}\n`);
+      }
       process.stdout.write(
         t(
           'synth.done',

@@ -33,6 +33,7 @@ const STORAGE = /^\d+(Mi|Gi|Ti)$/;
 const GIT_URL = /^(https|ssh):\/\/[^\s]+$/;
 const RELATIVE_PATH = /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9._/-]+$/;
 const MOUNT_PATH = /^\/(?!(etc|proc|sys|dev|tmp|bin|sbin|usr|lib|var\/run)(\/|$))[A-Za-z0-9._/-]+$/;
+const IDENTITY_CENTER_ARN = /^arn:aws(-cn|-us-gov)?:sso:::instance\/ssoins-[a-f0-9]{16}$/;
 const S3_PREFIX = /^(?!\/)[A-Za-z0-9!_.*'()/-]*\/$/;
 
 const dnsLabel = () => z.string().regex(DNS_LABEL, format('dnsLabel'));
@@ -179,6 +180,14 @@ export const platformConfigSchema = z.strictObject({
     targetRevision: z.string().min(1).max(255).default('main'),
     path: z.string().regex(RELATIVE_PATH, format('relativePath')).default('out'),
     argocdNamespace: dnsLabel().default('argocd'),
+    /** IAM Identity Center instance the EKS Argo CD capability signs users in with. */
+    identityCenter: z
+      .strictObject({
+        instanceArn: z.string().regex(IDENTITY_CENTER_ARN, format('identityCenterArn')),
+        region: z.string().regex(REGION, format('region')).optional(),
+        adminGroupIds: z.array(z.string().min(1).max(64)).default([]),
+      })
+      .optional(),
   }),
   security: z
     .strictObject({

@@ -97,6 +97,12 @@ export interface ResolvedGitOps {
   readonly targetRevision: string;
   /** Path of the synthesized output inside that repository (the `--out` folder). */
   readonly path: string;
+  /** IAM Identity Center the managed Argo CD signs users in with; without it no capability is built. */
+  readonly identityCenter?: {
+    readonly instanceArn: string;
+    readonly region?: string;
+    readonly adminGroupIds: readonly string[];
+  };
 }
 
 export interface ResolvedSecurity {

@@ -125,7 +125,15 @@ export function resolvePlatform(config: PlatformConfig): ResolvedPlatform {
       httpNodePort: config.ingress.httpNodePort,
       chart: NGINX_INGRESS_CHART,
     },
-    gitops: { ...config.gitops },
+    gitops: {
+      argocdNamespace: config.gitops.argocdNamespace,
+      repoURL: config.gitops.repoURL,
+      targetRevision: config.gitops.targetRevision,
+      path: config.gitops.path,
+      ...(config.gitops.identityCenter !== undefined
+        ? { identityCenter: config.gitops.identityCenter }
+        : {}),
+    },
     security: { ...config.security },
     systems,
     exceptions: config.exceptions.map((exception) => ({ ...exception })),

@@ -53,6 +53,8 @@ export interface SynthResult {
   readonly manifestFiles: readonly string[];
   readonly implementedPractices: number;
   readonly suppressions: number;
+  /** Warnings the CDK constructs attached, as `construct path: text`. */
+  readonly warnings: readonly string[];
 }
 
 export function synth(options: SynthOptions): SynthResult {
@@ -97,6 +99,11 @@ function synthInto(
     stack.messages.filter(
       (message) => message.level === 'error' && !String(message.entry.data).includes('[Nag'),
     ),
+  );
+  const warnings = assembly.stacks.flatMap((stack) =>
+    stack.messages
+      .filter((message) => message.level === 'warning')
+      .map((message) => `${message.id}: ${String(message.entry.data)}`),
   );
   const nagFindings = collectNagFindings(assembly).filter((finding) => finding.level === 'error');
   if (nagFindings.length > 0) {
@@ -161,6 +168,7 @@ function synthInto(
   );
   return {
     platform,
+    warnings,
     templates,
     manifestFiles,
     implementedPractices: implemented.size,

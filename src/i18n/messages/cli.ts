@@ -48,6 +48,10 @@ export const CLI_MESSAGES: MessageTable = {
     en: (p) => `${s(p.path)}: ${s(p.message)}`,
     ja: (p) => `${s(p.path)}: ${s(p.message)}`,
   },
+  'synth.warning': {
+    en: (p) => `warning: ${s(p.warning)}`,
+    ja: (p) => `警告: ${s(p.warning)}`,
+  },
   'synth.phase.config': {
     en: () => 'reading and validating platform.yaml',
     ja: () => 'platform.yaml を読み込んで検証しています',

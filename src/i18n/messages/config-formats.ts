@@ -152,6 +152,13 @@ const FORMATS: Readonly<Record<string, FormatText>> = {
     rule: 'keep keys to 128 and values to 256 characters, and do not start keys with "aws:".',
     ruleJa: 'キーは 128 文字、値は 256 文字以内にし、キーを "aws:" で始めないでください。',
   },
+  identityCenterArn: {
+    what: 'an IAM Identity Center instance ARN',
+    whatJa: 'IAM Identity Center インスタンスの ARN',
+    rule: 'copy the instance ARN from the IAM Identity Center settings, for example arn:aws:sso:::instance/ssoins-0123456789abcdef.',
+    ruleJa:
+      'IAM Identity Center の設定画面からインスタンスの ARN をコピーしてください（例: arn:aws:sso:::instance/ssoins-0123456789abcdef）。',
+  },
   exceptionControl: {
     what: 'a control that can take an exception',
     whatJa: '例外を宣言できるコントロール',

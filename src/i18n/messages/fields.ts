@@ -122,6 +122,22 @@ const FIELDS: Readonly<Record<string, readonly [en: string, ja: string]>> = {
     'Namespace of the managed Argo CD.',
     'マネージド Argo CD の Namespace。',
   ],
+  'gitops.identityCenter': [
+    'IAM Identity Center that the EKS Argo CD capability signs users in with; without it the capability is not built.',
+    'EKS の Argo CD 機能がユーザーのサインインに使う IAM Identity Center。指定しないと Argo CD 機能は作成されません。',
+  ],
+  'gitops.identityCenter.instanceArn': [
+    'ARN of the IAM Identity Center instance.',
+    'IAM Identity Center インスタンスの ARN。',
+  ],
+  'gitops.identityCenter.region': [
+    'Region of the instance; defaults to the primary region.',
+    'インスタンスのリージョン。既定はプライマリリージョン。',
+  ],
+  'gitops.identityCenter.adminGroupIds': [
+    'Identity Center group ids given the Argo CD ADMIN role.',
+    'Argo CD の ADMIN ロールを与える Identity Center のグループ ID。',
+  ],
   security: ['Retention of audit logs.', '監査ログの保持期間。'],
   'security.cloudTrailRetentionDays': [
     'Days CloudTrail log files are kept; seven years by default.',

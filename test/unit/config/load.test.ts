@@ -40,20 +40,20 @@ const INVALID_CASES: InvalidCase[] = [
     name: 'grace period written as a string',
     edit: (d) => d.setIn(['systems', 0, 'apps', 0, 'terminationGracePeriodSeconds'], '180s'),
     message:
-      'platform.yaml:54:40: systems[0].apps[0].terminationGracePeriodSeconds: "180s" is a string, but the Kubernetes API takes an integer number of seconds and rejects a manifest with "180s".',
+      'platform.yaml:57:40: systems[0].apps[0].terminationGracePeriodSeconds: "180s" is a string, but the Kubernetes API takes an integer number of seconds and rejects a manifest with "180s".',
     fix: 'write the number alone: 180.',
   },
   {
     name: 'grace period not longer than the preStop sleep',
     edit: (d) => d.setIn(['systems', 1, 'apps', 0, 'terminationGracePeriodSeconds'], 160),
     message:
-      'platform.yaml:78:40: systems[1].apps[0].terminationGracePeriodSeconds: terminationGracePeriodSeconds 160 s is not longer than the preStop sleep of 160 s, so the kubelet would kill the container before the sleep ends.',
+      'platform.yaml:81:40: systems[1].apps[0].terminationGracePeriodSeconds: terminationGracePeriodSeconds 160 s is not longer than the preStop sleep of 160 s, so the kubelet would kill the container before the sleep ends.',
     fix: 'set terminationGracePeriodSeconds above 160 with room for the longest request, for example 180.',
   },
   {
     name: 'replicas of the wrong type',
     edit: (d) => d.setIn(['systems', 0, 'apps', 1, 'replicas'], 'three'),
-    message: 'platform.yaml:59:19: systems[0].apps[1].replicas: expected number, got "three".',
+    message: 'platform.yaml:62:19: systems[0].apps[1].replicas: expected number, got "three".',
     fix: 'write a value of type number.',
   },
   {
@@ -62,20 +62,20 @@ const INVALID_CASES: InvalidCase[] = [
       d.setIn(['systems', 1, 'hots'], 'b.bank.example.co.jp');
       d.deleteIn(['systems', 1, 'host']);
     },
-    message: 'platform.yaml:78:5: systems[1].hots: unknown key "hots".',
+    message: 'platform.yaml:81:5: systems[1].hots: unknown key "hots".',
     fix: 'did you mean "host"? Valid keys here: name, displayName, namespace, adminRoleArn, host, sharedFiles, apps.',
   },
   {
     name: 'duplicate system name',
     edit: (d) => d.setIn(['systems', 1, 'name'], 'a'),
     message:
-      'platform.yaml:66:11: systems[1].name: system name "a" is already used at systems[0].name.',
+      'platform.yaml:69:11: systems[1].name: system name "a" is already used at systems[0].name.',
     fix: 'give each system name a unique value.',
   },
   {
     name: 'system name Kubernetes would reject',
     edit: (d) => d.setIn(['systems', 1, 'name'], 'B_System'),
-    message: 'platform.yaml:66:11: systems[1].name: "B_System" is not a valid system name.',
+    message: 'platform.yaml:69:11: systems[1].name: "B_System" is not a valid system name.',
     fix: 'use 1 to 15 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen (it becomes part of the namespace, the group and the bucket name).',
   },
   {
@@ -88,7 +88,7 @@ const INVALID_CASES: InvalidCase[] = [
     name: 'reserved namespace',
     edit: (d) => d.setIn(['systems', 1, 'namespace'], 'kube-system'),
     message:
-      'platform.yaml:79:16: systems[1].namespace: namespace "kube-system" is reserved for Kubernetes.',
+      'platform.yaml:82:16: systems[1].namespace: namespace "kube-system" is reserved for Kubernetes.',
     fix: "choose a namespace of the system's own, such as its name.",
   },
   {
@@ -110,7 +110,7 @@ const INVALID_CASES: InvalidCase[] = [
     name: 'single replica without an exception',
     edit: (d) => d.setIn(['systems', 1, 'apps', 0, 'replicas'], 1),
     message:
-      'platform.yaml:74:19: systems[1].apps[0].replicas: replicas 1 leaves no replica serving while a node is drained or a zone fails.',
+      'platform.yaml:77:19: systems[1].apps[0].replicas: replicas 1 leaves no replica serving while a node is drained or a zone fails.',
     fix: 'set replicas to 2 or more, or declare an exception with control "single-replica", target "b/trade" and a reason.',
   },
   {
@@ -124,7 +124,7 @@ const INVALID_CASES: InvalidCase[] = [
     name: 'image tag latest',
     edit: (d) => d.setIn(['systems', 1, 'apps', 0, 'image', 'tag'], 'latest'),
     message:
-      'platform.yaml:72:23: systems[1].apps[0].image.tag: the tag "latest" moves, so the image that runs is not the one reviewed.',
+      'platform.yaml:75:23: systems[1].apps[0].image.tag: the tag "latest" moves, so the image that runs is not the one reviewed.',
     fix: 'use a release tag such as 1.4.2, or a digest (sha256:...).',
   },
   {
@@ -134,7 +134,7 @@ const INVALID_CASES: InvalidCase[] = [
       d.setIn(['systems', 1, 'name'], 'settlementcore1');
     },
     message:
-      'platform.yaml:66:11: systems[1].name: the derived S3 bucket name "kinko-demo-platform1-settlementcore1-111122223333-ap-northeast-1" is 64 characters, above the limit of 63.',
+      'platform.yaml:69:11: systems[1].name: the derived S3 bucket name "kinko-demo-platform1-settlementcore1-111122223333-ap-northeast-1" is 64 characters, above the limit of 63.',
     fix: 'shorten the platform or system name.',
   },
 ];

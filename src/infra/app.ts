@@ -1,0 +1,62 @@
+import type { App, Stack } from 'aws-cdk-lib';
+import type { ResolvedPlatform } from '../model/platform.js';
+import type { ArgoCdIdentityCenter } from './argocd-capability.js';
+import { ClusterStack } from './cluster.js';
+import { ControlLedger } from './control-ledger.js';
+import { NetworkStack } from './network.js';
+import { SecurityStack } from './security-services.js';
+import { SystemsStack } from './systems.js';
+
+export type { ArgoCdIdentityCenter } from './argocd-capability.js';
+
+export interface InfraResult {
+  /** Stacks in deployment order: network, security, systems, then one per cluster. */
+  readonly stacks: Stack[];
+  readonly ledger: ControlLedger;
+}
+
+/** Settings that override platform.yaml, for tests. */
+export interface InfraOptions {
+  /**
+   * IAM Identity Center of the Argo CD capability. Default: `gitops.identityCenter` of the model;
+   * without either, no capability is built and the cluster stack carries a warning.
+   */
+  readonly argoCdIdentityCenter?: ArgoCdIdentityCenter;
+}
+
+/**
+ * Adds the platform's CDK stacks for its primary region to `app` and returns them with the ledger
+ * of the controls they implement. Synthesis needs no AWS credentials and makes no lookups.
+ */
+export function buildInfra(
+  app: App,
+  platform: ResolvedPlatform,
+  options: InfraOptions = {},
+): InfraResult {
+  if (platform.primary.availabilityZones.length < 3) {
+    throw new Error(
+      `primary.availabilityZones lists ${platform.primary.availabilityZones.length} zones (${platform.primary.availabilityZones.join(', ')}); ` +
+        'node groups must span at least 3 Availability Zones. List 3 or more.',
+    );
+  }
+
+  const identityCenter = options.argoCdIdentityCenter ?? platform.gitops.identityCenter;
+  const ledger = new ControlLedger();
+  const network = new NetworkStack(app, platform, ledger);
+  const security = new SecurityStack(app, platform, ledger);
+  const systems = new SystemsStack(app, platform, security.accessLogBucket.bucketName, ledger);
+
+  const clusters = platform.clusters.map(
+    (resolved) =>
+      new ClusterStack(app, {
+        platform,
+        resolved,
+        vpc: network.vpc,
+        systems: systems.systems,
+        ...(identityCenter === undefined ? {} : { argoCdIdentityCenter: identityCenter }),
+        ledger,
+      }),
+  );
+
+  return { stacks: [network, security, systems, ...clusters], ledger };
+}
