@@ -107,7 +107,11 @@ describe('kinko synth on the bundled example', () => {
         `controls.ja.md lacks ${practice.id}`,
       );
     }
-    assert.match(english, /## Suppressed cdk-nag findings/);
+    assert.match(english, /## Suppressed findings \(cdk-nag and CloudFormation validation\)/);
+    assert.match(
+      english,
+      /\| NIST\.800\.53\.R5-VPCDefaultSecurityGroupClosed \| kinko-demo-network \/ /,
+    );
   });
 
   it('[synth][e2e] leaves no staging folder behind', () => {

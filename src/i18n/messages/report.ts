@@ -47,8 +47,8 @@ export const REPORT_MESSAGES: MessageTable = {
     ja: (p) => `- \`${s(p.target)}\` の \`${s(p.control)}\`: ${s(p.reason)}`,
   },
   'report.controls.suppressions': {
-    en: () => '## Suppressed cdk-nag findings',
-    ja: () => '## 抑止した cdk-nag の指摘',
+    en: () => '## Suppressed findings (cdk-nag and CloudFormation validation)',
+    ja: () => '## 抑止した指摘（cdk-nag と CloudFormation の検証）',
   },
   'report.controls.suppressionsIntro': {
     en: (p) =>
