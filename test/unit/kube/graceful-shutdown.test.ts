@@ -86,7 +86,9 @@ describe('kube graceful shutdown', () => {
     const files = buildManifests(platform).files;
     const budgets = files
       .flatMap((file) => file.objects)
-      .filter((object) => object.kind === 'PodDisruptionBudget' && object.metadata?.name === 'trade');
+      .filter(
+        (object) => object.kind === 'PodDisruptionBudget' && object.metadata?.name === 'trade',
+      );
     assert.equal(budgets.length, 1);
   });
 
