@@ -9,5 +9,8 @@ if [ ! -x node_modules/.bin/node ] || [ package-lock.json -nt node_modules/.pack
   npm ci --no-audit --no-fund
 fi
 
-# Type-check and compile every run: tsc is incremental through dist/, so an unchanged tree is quick.
-node_modules/.bin/tsc -p tsconfig.json
+# Compile when a source is newer than the last build; tsc is incremental through dist/.tsbuildinfo.
+if [ ! -f dist/.tsbuildinfo ] || [ -n "$(find src test tsconfig.json package-lock.json -newer dist/.tsbuildinfo -print -quit)" ]; then
+  node_modules/.bin/tsc -p tsconfig.json
+  touch dist/.tsbuildinfo
+fi

@@ -1,17 +1,31 @@
 #!/usr/bin/env node
 /** The `kinko` command: parses arguments, wires each command, prints errors in the user's language. */
+import { readFileSync } from 'node:fs';
+
 import { Command, CommanderError } from 'commander';
 
 import { KinkoError, renderError } from '../errors.js';
 import { t } from '../i18n/catalog.js';
 import { isLocale, resolveLocale, type Locale } from '../i18n/locale.js';
 import { registerApplyCommand } from './apply.js';
+import { registerDrCommand } from './dr.js';
+import { registerRollbackCommand } from './rollback.js';
+import { registerStatusCommand } from './status.js';
+import { registerSwitchCommand } from './switch.js';
+import { registerAuditCommand } from './audit.js';
+import { registerCheckCommand } from './check.js';
 import { registerSynthCommand } from './synth.js';
 
 /** Exit codes: 0 success, 1 user error (bad input), 2 usage error, 3 Kinko's own failure. */
 export const EXIT_USER_ERROR = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_TOOL_ERROR = 3;
+
+/** Version of the installed kinko package, read from its package.json. */
+function packageVersion(): string {
+  const manifest = readFileSync(new URL('../../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(manifest) as { version: string }).version;
+}
 
 /** Find `--lang X` or `--lang=X` before commander parses, so help text is localized too. */
 function languageFlag(argv: readonly string[]): string | undefined {
@@ -37,11 +51,18 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   const program = new Command('kinko')
     .description(t('cli.description', {}, locale))
+    .version(packageVersion(), '-V, --version', t('cli.option.version', {}, locale))
     .option('--lang <language>', t('cli.option.lang', {}, locale))
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   registerSynthCommand(program, locale);
   registerApplyCommand(program, locale);
+  registerStatusCommand(program, locale);
+  registerSwitchCommand(program, locale);
+  registerRollbackCommand(program, locale);
+  registerDrCommand(program, locale);
+  registerAuditCommand(program, locale);
+  registerCheckCommand(program, locale);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

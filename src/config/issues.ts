@@ -77,6 +77,16 @@ function describeExpected(expected: string): string {
   return expected === 'int' ? 'integer' : expected;
 }
 
+/** Japanese names of the JSON types a field can expect. */
+const TYPE_NAMES_JA: Readonly<Record<string, string>> = {
+  string: '文字列',
+  number: '数値',
+  integer: '整数',
+  boolean: '真偽値（true / false）',
+  object: 'マッピング',
+  array: 'リスト',
+};
+
 /** Convert one zod issue into problems (an unknown-keys issue gives one problem per key). */
 export function problemsFromZodIssue(
   issue: z.core.$ZodIssue,
@@ -102,6 +112,11 @@ export function problemsFromZodIssue(
         return [{ messageId: 'config.missing', params: { ...base, key }, location }];
       }
       const expected = describeExpected(issue.expected);
+      const expectedJa = TYPE_NAMES_JA[expected] ?? expected;
+      if (expected === 'string' && typeof value === 'number') {
+        const raw = rawScalar(source, path) ?? String(value);
+        return [{ messageId: 'config.type.quote', params: { ...base, raw }, location }];
+      }
       if ((expected === 'integer' || expected === 'number') && typeof value === 'string') {
         const seconds = /^(\d+)\s*s$/.exec(value.trim());
         if (seconds !== null) {
@@ -114,8 +129,17 @@ export function problemsFromZodIssue(
           ];
         }
       }
-      return [{ messageId: 'config.type', params: { ...base, expected }, location }];
+      return [{ messageId: 'config.type', params: { ...base, expected, expectedJa }, location }];
     }
+
+    case 'invalid_key':
+      return [
+        {
+          messageId: 'config.format.tagKey',
+          params: { path: formatPath(path), value: formatValue(issue.path[issue.path.length - 1]) },
+          location,
+        },
+      ];
 
     case 'unrecognized_keys': {
       const known = knownKeysAt(path);
@@ -133,10 +157,28 @@ export function problemsFromZodIssue(
 
     case 'too_small':
     case 'too_big': {
-      const shown = Array.isArray(value) ? `${value.length} item(s)` : base.value;
-      const params: Record<string, string | number> = { ...base, value: shown ?? '' };
-      if (issue.code === 'too_small') params.minimum = String(issue.minimum);
-      else params.maximum = String(issue.maximum);
+      const limit = String(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+      const params: Record<string, string | number> = { ...base };
+      let limitJa = limit;
+      let limitEn = limit;
+      if (Array.isArray(value)) {
+        params.value = `${value.length} item(s)`;
+        params.valueJa = `${value.length} 件`;
+        limitEn = `${limit} item(s)`;
+        limitJa = `${limit} 件`;
+      } else if (typeof value === 'string') {
+        params.value = `${base.value} (${value.length} character(s))`;
+        params.valueJa = `${base.value}（${value.length} 文字）`;
+        limitEn = `${limit} character(s)`;
+        limitJa = `${limit} 文字`;
+      }
+      if (issue.code === 'too_small') {
+        params.minimum = limitEn;
+        params.minimumJa = limitJa;
+      } else {
+        params.maximum = limitEn;
+        params.maximumJa = limitJa;
+      }
       const messageId = issue.code === 'too_small' ? 'config.tooSmall' : 'config.tooBig';
       return [{ messageId, params, location }];
     }
@@ -153,6 +195,26 @@ export function problemsFromZodIssue(
     default:
       return [{ messageId: 'config.type', params: { ...base, expected: issue.message }, location }];
   }
+}
+
+/** The scalar as written in the file (`1.30`, not the number 1.3), to quote it back to the user. */
+function rawScalar(source: ConfigSource, path: YamlPath): string | undefined {
+  const node = source.document.getIn(path, true) as Node | undefined;
+  return node !== undefined && isScalar(node) && typeof node.source === 'string'
+    ? node.source
+    : undefined;
+}
+
+/** Keep the first problem per YAML path: one mistake gets one message. */
+export function firstProblemPerPath(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const path = String(problem.params.path ?? '');
+    if (path === '' || problem.messageId === 'config.unknownKey') return true;
+    if (seen.has(path)) return false;
+    seen.add(path);
+    return true;
+  });
 }
 
 /** The known key within edit distance 2 of `key`, to suggest for a typo. */

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 
 import { KinkoError, type Problem } from '../errors.js';
-import { problemsFromZodIssue, type ConfigSource } from './issues.js';
+import { firstProblemPerPath, problemsFromZodIssue, type ConfigSource } from './issues.js';
 import { platformConfigSchema, type PlatformConfig } from './schema.js';
 import { knownKeysAt } from './schema-keys.js';
 import { validatePlatform } from './validate.js';
@@ -50,6 +50,9 @@ export function parsePlatformConfig(text: string, file: string): PlatformConfig 
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
 
+  if (document.errors.some((error) => error.code === 'MULTIPLE_DOCS')) {
+    throw new ConfigError(file, [{ messageId: 'config.yaml.multipleDocuments', params: {} }]);
+  }
   if (document.errors.length > 0) {
     const problems = document.errors.map((error): Problem => {
       const position = lineCounter.linePos(error.pos[0]);
@@ -62,7 +65,18 @@ export function parsePlatformConfig(text: string, file: string): PlatformConfig 
     throw new ConfigError(file, problems);
   }
 
-  const data: unknown = document.toJS();
+  let data: unknown;
+  try {
+    // The yaml package limits alias expansion, so a "billion laughs" document fails here.
+    data = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new ConfigError(file, [
+      {
+        messageId: 'config.yaml.syntax',
+        params: { reason: error instanceof Error ? error.message : String(error) },
+      },
+    ]);
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ConfigError(file, [{ messageId: 'config.yaml.notMapping', params: {} }]);
   }
@@ -70,8 +84,8 @@ export function parsePlatformConfig(text: string, file: string): PlatformConfig 
   const source: ConfigSource = { file, document, lineCounter, data };
   const parsed = platformConfigSchema.safeParse(data);
   if (!parsed.success) {
-    const problems = parsed.error.issues.flatMap((issue) =>
-      problemsFromZodIssue(issue, source, knownKeysAt),
+    const problems = firstProblemPerPath(
+      parsed.error.issues.flatMap((issue) => problemsFromZodIssue(issue, source, knownKeysAt)),
     );
     throw new ConfigError(file, problems);
   }

@@ -34,7 +34,32 @@ const GIT_URL = /^(https|ssh):\/\/[^\s]+$/;
 const RELATIVE_PATH = /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9._/-]+$/;
 const MOUNT_PATH = /^\/(?!(etc|proc|sys|dev|tmp|bin|sbin|usr|lib|var\/run)(\/|$))[A-Za-z0-9._/-]+$/;
 const IDENTITY_CENTER_ARN = /^arn:aws(-cn|-us-gov)?:sso:::instance\/ssoins-[a-f0-9]{16}$/;
+const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
+/** One line of printable text: a name shown in reports, without control characters. */
+// eslint-disable-next-line no-control-regex -- the pattern exists to reject control characters
+const DISPLAY_NAME = /^[^\u0000-\u001f\u007f]{1,100}$/;
 const S3_PREFIX = /^(?!\/)[A-Za-z0-9!_.*'()/-]*\/$/;
+const ACM_CERTIFICATE_ARN =
+  /^arn:aws(-cn|-us-gov)?:acm:[a-z]{2}(-gov)?-[a-z]+-\d:\d{12}:certificate\/[0-9a-f-]{36}$/;
+const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
+/** HTTP header and cookie names the ALB can match: lowercase tokens, at most 40 characters. */
+const HEADER_NAME = /^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$/;
+const COOKIE_NAME = /^[a-z0-9]([a-z0-9_-]{0,38}[a-z0-9])?$/;
+/** A URL path prefix without a trailing slash and without ALB wildcards. */
+const PATH_PREFIX = /^(\/[A-Za-z0-9._~-]+)+$/;
+
+/** Retention periods CloudWatch Logs accepts, in days; any other value is rejected by the API. */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
+  3653,
+] as const;
+const logRetentionDays = () =>
+  z
+    .int()
+    .refine(
+      (days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days),
+      format('logRetentionDays'),
+    );
 
 const dnsLabel = () => z.string().regex(DNS_LABEL, format('dnsLabel'));
 const seconds = (min: number, max: number) => z.int().min(min).max(max);
@@ -53,7 +78,7 @@ const nodeGroupSchema = z.strictObject({
   name: dnsLabel(),
   /** EC2 instance types; several give the group room when one type runs short in a zone. */
   instanceTypes: z
-    .array(z.string().regex(/^[a-z0-9-]+\.[a-z0-9]+$/, format('dnsLabel')))
+    .array(z.string().regex(INSTANCE_TYPE, format('instanceType')))
     .min(1)
     .default(['m7i.xlarge']),
   /** Defaults keep one node per zone of three at least. */
@@ -134,14 +159,78 @@ const sharedFilesSchema = z.strictObject({
 
 const systemSchema = z.strictObject({
   name: z.string().regex(SYSTEM_NAME, format('systemName')),
-  displayName: z.string().min(1).max(100).optional(),
+  displayName: z.string().regex(DISPLAY_NAME, format('displayName')).optional(),
   /** Namespace of the system; defaults to the system name. */
   namespace: dnsLabel().optional(),
   /** IAM role of the system's administrators, mapped to the group `<system>:admins` (S6). */
   adminRoleArn: z.string().regex(ROLE_ARN, format('roleArn')),
   host: z.string().regex(HOST, format('host')),
+  /** Path prefix the system's ALB rules also match, for example `/a`; unset matches every path. */
+  pathPrefix: z.string().max(100).regex(PATH_PREFIX, format('pathPrefix')).optional(),
+  /** Cluster key the ALB sends this system's users to when the edge stack is created; defaults to `edge.liveCluster`. */
+  liveCluster: dnsLabel().optional(),
+  /** Disaster-recovery settings of the system (R1). */
+  dr: z
+    .strictObject({
+      /** Path the Route 53 health check requests; defaults to the first app's health check path. */
+      healthCheckPath: z.string().max(255).regex(URL_PATH, format('urlPath')).optional(),
+    })
+    .optional(),
   sharedFiles: sharedFilesSchema.optional(),
   apps: z.array(appSchema).min(1),
+});
+
+/** The standalone ALB that fronts every cluster for cluster blue/green (R4). */
+const edgeSchema = z.strictObject({
+  /** ACM certificate of the HTTPS listener in the primary region; it must cover every system host. */
+  certificateArn: z.string().regex(ACM_CERTIFICATE_ARN, format('acmCertificateArn')),
+  /** ACM certificate of the DR region's ALB; required when `regions.dr` is declared. */
+  drCertificateArn: z.string().regex(ACM_CERTIFICATE_ARN, format('acmCertificateArn')).optional(),
+  /** Cluster key that receives users when the stack is created; defaults to the first cluster. */
+  liveCluster: dnsLabel().optional(),
+  smokeTest: z
+    .strictObject({
+      /** Request header whose value names the cluster a smoke test reaches, for example `green`. */
+      headerName: z.string().regex(HEADER_NAME, format('headerName')).default('x-kinko-smoke'),
+      /** Cookie whose value names the cluster a smoke test reaches. */
+      cookieName: z.string().regex(COOKIE_NAME, format('cookieName')).default('kinko-smoke'),
+    })
+    .prefault({}),
+  /** Route 53 public hosted zone of the system hosts; the DR failover records go into it. */
+  hostedZone: z
+    .strictObject({
+      id: z.string().regex(HOSTED_ZONE_ID, format('hostedZoneId')),
+      name: z.string().regex(HOST, format('host')),
+    })
+    .optional(),
+});
+
+/** An exception to one `kinko audit` detection; each list given narrows it, empty lists match anything. */
+const auditExceptionSchema = z.strictObject({
+  /** Detection id, for example `pod-exec`; `kinko audit --list` prints them. */
+  detection: z.string().regex(/^[a-z][a-z0-9-]{1,62}$/, format('dnsLabel')),
+  users: z.array(z.string().min(1).max(253)).default([]),
+  groups: z.array(z.string().min(1).max(253)).default([]),
+  namespaces: z.array(dnsLabel()).default([]),
+  names: z.array(z.string().min(1).max(253)).default([]),
+  sourceRanges: z.array(z.string().regex(CIDR, format('cidr'))).default([]),
+  reason: z.string().min(10).max(1000),
+});
+
+/** Settings of `kinko audit`, the detector over the Kubernetes audit log (S12). */
+const auditSchema = z.strictObject({
+  /** Source address ranges whose every request is reported; empty reports none. */
+  watchedSourceRanges: z.array(z.string().regex(CIDR, format('cidr'))).default([]),
+  /** Denied requests by one user within the window that make a burst. */
+  deniedBurst: z
+    .strictObject({
+      threshold: z.int().min(2).max(100000).default(10),
+      windowSeconds: seconds(1, 86400).default(60),
+    })
+    .prefault({}),
+  /** Seconds repeats of one alert (same detection, user and target) are counted, not printed; 0 prints every one. */
+  repeatWindowSeconds: seconds(0, 86400).default(300),
+  exceptions: z.array(auditExceptionSchema).default([]),
 });
 
 const exceptionSchema = z.strictObject({
@@ -164,10 +253,12 @@ export const platformConfigSchema = z.strictObject({
       vpcCidr: z.string().regex(CIDR, format('cidr')).default('10.0.0.0/16'),
       /** NAT gateways; defaults to one per Availability Zone. */
       natGateways: z.int().min(1).max(6).optional(),
-      flowLogRetentionDays: z.int().min(1).max(3653).default(365),
+      flowLogRetentionDays: logRetentionDays().default(365),
     })
     .prefault({}),
   clusters: z.array(clusterSchema).min(1).max(2),
+  /** Standalone ALB for cluster blue/green; required with two clusters. */
+  edge: edgeSchema.optional(),
   ingress: z
     .strictObject({
       namespace: dnsLabel().default('nginx-ingress'),
@@ -193,7 +284,7 @@ export const platformConfigSchema = z.strictObject({
     .strictObject({
       /** Seven years by default, the retention Japanese banks commonly keep audit trails. */
       cloudTrailRetentionDays: z.int().min(90).max(3653).default(2557),
-      controlPlaneLogRetentionDays: z.int().min(30).max(3653).default(365),
+      controlPlaneLogRetentionDays: logRetentionDays().default(365),
     })
     .prefault({}),
   tags: z
@@ -208,6 +299,7 @@ export const platformConfigSchema = z.strictObject({
     .default({}),
   systems: z.array(systemSchema).min(1),
   exceptions: z.array(exceptionSchema).default([]),
+  audit: auditSchema.prefault({}),
 });
 
 export type PlatformConfig = z.output<typeof platformConfigSchema>;

@@ -3,6 +3,7 @@
  * reserved names, timing, derived name lengths, and the exceptions that loosen safe defaults.
  */
 import type { Problem } from '../errors.js';
+import { SECRETS_MOUNT_PATH, TMP_MOUNT_PATH } from '../model/platform.js';
 import {
   IAM_ROLE_NAME_LIMIT,
   S3_BUCKET_NAME_LIMIT,
@@ -10,6 +11,7 @@ import {
   systemPodRoleName,
 } from '../model/names.js';
 import type { ExceptionControl } from './exceptions.js';
+import { validateEdge } from './validate-edge.js';
 import { formatPath, formatValue, locate, type ConfigSource, type YamlPath } from './issues.js';
 import type { PlatformConfig } from './schema.js';
 
@@ -24,6 +26,29 @@ function reservedNamespaces(config: PlatformConfig): Map<string, string> {
     [config.ingress.namespace, 'the ingress controller'],
     [config.gitops.argocdNamespace, 'Argo CD'],
   ]);
+}
+
+/** Namespaces no platform component may take, with their owner. */
+const KUBERNETES_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
+
+/** The network address of an IPv4 CIDR, and its prefix length. */
+export function cidrNetwork(cidr: string): { network: string; prefix: number } {
+  const [address = '', prefixText = '0'] = cidr.split('/');
+  const prefix = Number(prefixText);
+  const value = address.split('.').reduce((sum, octet) => sum * 256 + Number(octet), 0);
+  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+  const network = (value & mask) >>> 0;
+  const octets = [24, 16, 8, 0].map((shift) => (network >>> shift) & 0xff);
+  return { network: `${octets.join('.')}/${prefix}`, prefix };
+}
+
+/**
+ * Whether an EC2 instance type runs on AWS Graviton (arm64): its family has a `g` right after the
+ * generation digit (m7g, c7gn, r8gd, t4g). GPU families such as g5 start with `g` and are x86.
+ */
+export function isArmInstanceType(instanceType: string): boolean {
+  const family = instanceType.split('.')[0] ?? '';
+  return /^[a-z]+\d+g[a-z]*$/.test(family);
 }
 
 /** Parse a memory quantity with a binary suffix into bytes. */
@@ -93,6 +118,43 @@ export function validatePlatform(config: PlatformConfig, source: ConfigSource): 
     problem('config.dr.sameRegion', ['regions', 'dr', 'region']);
   }
 
+  // Network.
+  const vpc = cidrNetwork(config.network.vpcCidr);
+  if (vpc.network !== config.network.vpcCidr) {
+    problem('config.cidr.hostBits', ['network', 'vpcCidr'], { network: vpc.network });
+  } else if (vpc.prefix < 16 || vpc.prefix > 22) {
+    problem('config.cidr.vpcPrefix', ['network', 'vpcCidr'], { prefix: vpc.prefix });
+  }
+
+  // Platform namespaces.
+  const platformNamespaces: [string, string, string, YamlPath][] = [
+    [
+      config.ingress.namespace,
+      'ingress controller',
+      'Ingress コントローラー',
+      ['ingress', 'namespace'],
+    ],
+    [config.gitops.argocdNamespace, 'Argo CD', 'Argo CD ', ['gitops', 'argocdNamespace']],
+  ];
+  for (const [namespace, what, whatJa, path] of platformNamespaces) {
+    if (KUBERNETES_NAMESPACES.has(namespace) || namespace.startsWith('kube-')) {
+      problem('config.namespace.platformReserved', path, {
+        what,
+        whatJa,
+        value: namespace,
+        owner: 'Kubernetes',
+      });
+    }
+  }
+  if (config.ingress.namespace === config.gitops.argocdNamespace) {
+    problem('config.duplicate', ['gitops', 'argocdNamespace'], {
+      what: 'namespace',
+      whatJa: 'Namespace',
+      value: config.gitops.argocdNamespace,
+      first: 'ingress.namespace',
+    });
+  }
+
   // Clusters.
   const clusterKeys = unique('cluster key', 'クラスターキー');
   config.clusters.forEach((cluster, ci) => {
@@ -115,6 +177,17 @@ export function validatePlatform(config: PlatformConfig, source: ConfigSource): 
     cluster.nodeGroups.forEach((group, gi) => {
       const path = ['clusters', ci, 'nodeGroups', gi];
       groupNames(group.name, [...path, 'name']);
+      group.instanceTypes.forEach((instanceType, ti) => {
+        const arm = isArmInstanceType(instanceType);
+        if (arm !== group.amiType.includes('ARM')) {
+          problem('config.instanceType.architecture', [...path, 'instanceTypes', ti], {
+            value: instanceType,
+            architecture: arm ? 'arm64' : 'x86_64',
+            amiType: group.amiType,
+            suggestion: arm ? 'AL2023_ARM_64_STANDARD' : 'AL2023_x86_64_STANDARD',
+          });
+        }
+      });
       if (!(group.minSize <= group.desiredSize && group.desiredSize <= group.maxSize)) {
         problem('config.nodeGroup.sizes', path, {
           min: group.minSize,
@@ -144,6 +217,23 @@ export function validatePlatform(config: PlatformConfig, source: ConfigSource): 
     if (owner !== undefined)
       problem('config.namespace.reserved', namespacePath, { value: namespace, owner });
     hosts(system.host, [...systemPath, 'host']);
+
+    const mountPath = system.sharedFiles?.mountPath;
+    const kinkoMounts: [string, string, string][] = [
+      [SECRETS_MOUNT_PATH, 'the secrets volume', 'シークレットのボリューム'],
+      [TMP_MOUNT_PATH, 'the writable /tmp volume', '書き込み可能な /tmp のボリューム'],
+    ];
+    for (const [reservedPath, owner, ownerJa] of kinkoMounts) {
+      if (
+        mountPath !== undefined &&
+        (mountPath === reservedPath || mountPath.startsWith(`${reservedPath}/`))
+      ) {
+        problem('config.mountPath.reserved', [...systemPath, 'sharedFiles', 'mountPath'], {
+          owner,
+          ownerJa,
+        });
+      }
+    }
 
     for (const region of regions) {
       const bucket = systemBucketName(config.name, system.name, config.account, region[1].region);
@@ -175,7 +265,9 @@ export function validatePlatform(config: PlatformConfig, source: ConfigSource): 
       appNames(app.name, [...appPath, 'name']);
       routePaths(app.routePath, [...appPath, 'routePath']);
 
-      if ((app.image.tag === undefined) === (app.image.digest === undefined)) {
+      if (app.image.tag === undefined && app.image.digest === undefined) {
+        problem('config.image.missing', [...appPath, 'image']);
+      } else if (app.image.tag !== undefined && app.image.digest !== undefined) {
         problem('config.image.tagOrDigest', [...appPath, 'image']);
       } else if (app.image.tag === 'latest') {
         problem('config.image.latest', [...appPath, 'image', 'tag']);
@@ -207,8 +299,17 @@ export function validatePlatform(config: PlatformConfig, source: ConfigSource): 
     });
   });
 
+  validateEdge(config, problem);
+
+  const exceptionKeys = unique('exception', '例外');
   config.exceptions.forEach((exception, index) => {
-    if (!usedExceptions.has(index)) {
+    exceptionKeys(`${exception.control} ${exception.target}`, ['exceptions', index]);
+    if (
+      !usedExceptions.has(index) &&
+      config.exceptions.findIndex(
+        (e) => e.control === exception.control && e.target === exception.target,
+      ) === index
+    ) {
       problem('config.exception.unused', ['exceptions', index], {
         control: exception.control,
         target: exception.target,

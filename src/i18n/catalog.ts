@@ -4,10 +4,14 @@
  */
 import type { Locale } from './locale.js';
 import { APPLY_MESSAGES } from './messages/apply.js';
+import { AUDIT_MESSAGES } from './messages/audit.js';
 import { CLI_MESSAGES } from './messages/cli.js';
 import { CONFIG_FORMAT_MESSAGES } from './messages/config-formats.js';
 import { CONFIG_MESSAGES } from './messages/config.js';
 import { FIELD_MESSAGES } from './messages/fields.js';
+import { OPS_CONFIG_MESSAGES } from './messages/ops-config.js';
+import { OPS_MESSAGES } from './messages/ops.js';
+import { POLICY_MESSAGES } from './messages/policy.js';
 import { REPORT_MESSAGES } from './messages/report.js';
 
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -36,7 +40,11 @@ export const CATALOG: MessageTable = mergeTables(
   FIELD_MESSAGES,
   CLI_MESSAGES,
   APPLY_MESSAGES,
+  AUDIT_MESSAGES,
   REPORT_MESSAGES,
+  OPS_CONFIG_MESSAGES,
+  OPS_MESSAGES,
+  POLICY_MESSAGES,
 );
 
 /** Render message `id` in `locale`; an unknown id is a programming error and throws. */

@@ -28,12 +28,12 @@ export function createPodRole(scope: Construct, id: string, props: PodRoleProps)
   const { system } = props;
   const role = new iam.Role(scope, id, {
     roleName: system.podRoleName,
-    description: `Kinko ${system.displayName}: the role of pods that run as ${system.namespace}/${system.serviceAccountName}`,
+    description: `Kinko system ${system.name}: the role of pods that run as ${system.namespace}/${system.serviceAccountName}`,
     assumedBy: new iam.SessionTagsPrincipal(new iam.ServicePrincipal(POD_IDENTITY_PRINCIPAL)),
   });
 
   const policy = new iam.ManagedPolicy(scope, `${id}Policy`, {
-    description: `Kinko ${system.displayName}: access to the system's own bucket, queues, secret and key`,
+    description: `Kinko system ${system.name}: access to the system's own bucket, queues, secret and key`,
     roles: [role],
     statements: [
       new iam.PolicyStatement({
@@ -79,7 +79,7 @@ export function createPodRole(scope: Construct, id: string, props: PodRoleProps)
 }
 
 /** Returns the token name cdk-nag prints for a bucket's logical id, as in `<SystemsABucket1234.Arn>`. */
-function logicalIdPlaceholder(bucket: s3.IBucket): string {
+export function logicalIdPlaceholder(bucket: s3.IBucket): string {
   const resource = bucket.node.defaultChild;
   if (!(resource instanceof CfnElement)) {
     throw new Error(

@@ -111,18 +111,30 @@ export const SUMMARIES = {
     en: `${app.name} runs as UID ${app.runAsUser} (non-root), unprivileged, without privilege escalation, with all capabilities dropped, a read-only root filesystem and the RuntimeDefault seccomp profile.`,
     ja: `${app.name} は UID ${app.runAsUser}（非 root）・非特権で動き、権限昇格を禁止し、全ケーパビリティを削除し、ルートファイルシステムを読み取り専用とし、seccomp プロファイル RuntimeDefault を使う。`,
   }),
-  topologySpread: (app: ResolvedApp): LedgerSummary => ({
-    en: `${app.replicas} replicas of ${app.name} are spread over zones (hard, max skew 1) and hosts (soft, max skew 1).`,
-    ja: `${app.name} の ${app.replicas} レプリカをゾーン（必須、最大偏り 1）とホスト（優先、最大偏り 1）に分散する。`,
-  }),
+  topologySpread: (app: ResolvedApp): LedgerSummary =>
+    app.replicas < 2
+      ? {
+          en: `${app.name} runs one replica under a declared single-replica exception: nothing to spread, and a zone failure or a drain stops it.`,
+          ja: `${app.name} は single-replica の例外によりレプリカ 1 つで動く。分散できず、ゾーン障害やドレインで停止する。`,
+        }
+      : {
+          en: `${app.replicas} replicas of ${app.name} are spread over zones (hard, maxSkew 1) and hosts (soft, maxSkew 1).`,
+          ja: `${app.name} の ${app.replicas} レプリカをゾーン（必須、maxSkew 1）とホスト（優先、maxSkew 1）に分散する。`,
+        },
   preStop: (app: ResolvedApp): LedgerSummary => ({
     en: `${app.name} sleeps ${app.preStopSleepSeconds} s in preStop under a termination grace period of ${app.terminationGracePeriodSeconds} s, so endpoint removal and in-flight requests finish before shutdown.`,
     ja: `${app.name} は preStop で ${app.preStopSleepSeconds} 秒スリープし、猶予期間は ${app.terminationGracePeriodSeconds} 秒。エンドポイントの除外と処理中のリクエストが終わってから停止する。`,
   }),
-  disruptionBudget: (app: ResolvedApp): LedgerSummary => ({
-    en: `A drain evicts at most one replica of ${app.name} at a time (maxUnavailable 1).`,
-    ja: `ドレインは ${app.name} のレプリカを一度に最大 1 つだけ退避する（maxUnavailable 1）。`,
-  }),
+  disruptionBudget: (app: ResolvedApp): LedgerSummary =>
+    app.replicas < 2
+      ? {
+          en: `A drain may evict the single replica of ${app.name} (maxUnavailable 1): the declared single-replica exception accepts that outage.`,
+          ja: `ドレインは ${app.name} の唯一のレプリカを退避しうる（maxUnavailable 1）。single-replica の例外でこの停止を受け入れている。`,
+        }
+      : {
+          en: `A drain evicts at most one replica of ${app.name} at a time (maxUnavailable 1).`,
+          ja: `ドレインは ${app.name} のレプリカを一度に最大 1 つだけ退避する（maxUnavailable 1）。`,
+        },
   sharedFilesVolume: (system: ResolvedSystem, prefix: string): LedgerSummary => ({
     en: `Shared files of ${system.displayName} live in s3://${system.bucketName}/${prefix}, outside the cluster, mounted by the Mountpoint for Amazon S3 CSI driver with the pod's own role.`,
     ja: `${system.displayName} の共有ファイルはクラスター外の s3://${system.bucketName}/${prefix} に置き、Mountpoint for Amazon S3 CSI ドライバーが Pod 自身のロールでマウントする。`,

@@ -47,7 +47,7 @@ export const VOLUME_SECRETS = 'secrets';
 export const VOLUME_SHARED_FILES = 'shared-files';
 
 /** Where the Secrets Store CSI volume appears in each container, read-only. */
-export const SECRETS_MOUNT_PATH = '/mnt/secrets-store';
+export { SECRETS_MOUNT_PATH } from '../model/platform.js';
 
 /** Name of the container port every app listens on; Service and probes refer to it. */
 export const HTTP_PORT_NAME = 'http';

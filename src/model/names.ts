@@ -58,3 +58,23 @@ export function appRepositoryName(platform: string, system: string, app: string)
 export function ecrRegistry(account: string, region: string): string {
   return `${account}.dkr.ecr.${region}.amazonaws.com`;
 }
+
+/** Load balancer and target group names: at most 32 characters. */
+export const ELB_NAME_LIMIT = 32;
+
+export function edgeLoadBalancerName(platform: string): string {
+  return `${platform}-edge`;
+}
+
+export function clusterTargetGroupName(platform: string, clusterKey: string): string {
+  return `${platform}-${clusterKey}`;
+}
+
+export function edgeAccessLogBucketName(platform: string, account: string, region: string): string {
+  return `${platform}-edge-logs-${account}-${region}`;
+}
+
+/** Host the Route 53 health check of a system requests, inside the declared hosted zone. */
+export function healthCheckHost(system: string, zoneName: string): string {
+  return `health-${system}.${zoneName}`;
+}

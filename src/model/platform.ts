@@ -3,6 +3,7 @@
  * and ops use, derived once from the validated platform.yaml. Other modules read these values
  * and never rebuild a name from strings.
  */
+import type { ResolvedDisasterRecovery, ResolvedEdge } from './edge.js';
 
 /** Kubernetes labels Kinko puts on everything it generates. */
 export const LABEL_MANAGED_BY = 'app.kubernetes.io/managed-by';
@@ -10,6 +11,10 @@ export const LABEL_PART_OF = 'app.kubernetes.io/part-of';
 export const LABEL_NAME = 'app.kubernetes.io/name';
 export const LABEL_SYSTEM = 'kinko.dev/system';
 export const MANAGED_BY = 'kinko';
+
+/** Paths Kinko mounts in every app container: the secrets volume and a writable /tmp. */
+export const SECRETS_MOUNT_PATH = '/mnt/secrets-store';
+export const TMP_MOUNT_PATH = '/tmp';
 
 export interface ResolvedPlatform {
   /** Platform name: a DNS label, the prefix of stack and resource names. */
@@ -29,6 +34,12 @@ export interface ResolvedPlatform {
   readonly exceptions: readonly ResolvedException[];
   /** Tags put on every AWS resource. */
   readonly tags: Readonly<Record<string, string>>;
+  /** Standalone ALB of cluster blue/green (R4); undefined when platform.yaml declares no `edge`. */
+  readonly edge?: ResolvedEdge;
+  /** Resources of the DR region (R1); undefined when no DR region is declared. */
+  readonly disasterRecovery?: ResolvedDisasterRecovery;
+  /** Settings of `kinko audit`; resolvePlatform always sets it, and undefined means the defaults. */
+  readonly audit?: ResolvedAudit;
 }
 
 export interface ResolvedRegion {
@@ -181,6 +192,26 @@ export interface ResolvedApp {
 export interface ResolvedResources {
   readonly requests: { readonly cpu: string; readonly memory: string };
   readonly limits: { readonly cpu?: string; readonly memory: string };
+}
+
+export interface ResolvedAudit {
+  /** IPv4 CIDR ranges whose every request `kinko audit` reports. */
+  readonly watchedSourceRanges: readonly string[];
+  readonly deniedBurst: { readonly threshold: number; readonly windowSeconds: number };
+  /** Seconds repeats of one alert are counted instead of printed; 0 prints every one. */
+  readonly repeatWindowSeconds: number;
+  readonly exceptions: readonly ResolvedAuditException[];
+}
+
+/** An exception to one detection: every non-empty list must contain the event's value. */
+export interface ResolvedAuditException {
+  readonly detection: string;
+  readonly users: readonly string[];
+  readonly groups: readonly string[];
+  readonly namespaces: readonly string[];
+  readonly names: readonly string[];
+  readonly sourceRanges: readonly string[];
+  readonly reason: string;
 }
 
 export interface ResolvedException {

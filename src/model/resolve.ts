@@ -3,6 +3,7 @@
  * Defaults that depend on other fields (names, NAT count, run-as group) are filled in here.
  */
 import type { PlatformConfig } from '../config/schema.js';
+import { resolveDisasterRecovery, resolveEdge } from './edge.js';
 import * as names from './names.js';
 import {
   LABEL_MANAGED_BY,
@@ -94,6 +95,17 @@ export function resolvePlatform(config: PlatformConfig): ResolvedPlatform {
     };
   });
 
+  const clusters = config.clusters.map((cluster) => ({
+    key: cluster.key,
+    name: cluster.name ?? names.clusterName(config.name, cluster.key),
+    version: cluster.version,
+    publicAccessCidrs: cluster.publicAccessCidrs,
+    eventRecordQPS: cluster.eventRecordQPS,
+    nodeGroups: cluster.nodeGroups.map((group) => ({ ...group })),
+  }));
+  const edge = resolveEdge(config, clusters);
+  const disasterRecovery = resolveDisasterRecovery(config, clusters, edge);
+
   return {
     name: config.name,
     account: config.account,
@@ -111,14 +123,7 @@ export function resolvePlatform(config: PlatformConfig): ResolvedPlatform {
       natGateways: config.network.natGateways ?? config.regions.primary.availabilityZones.length,
       flowLogRetentionDays: config.network.flowLogRetentionDays,
     },
-    clusters: config.clusters.map((cluster) => ({
-      key: cluster.key,
-      name: cluster.name ?? names.clusterName(config.name, cluster.key),
-      version: cluster.version,
-      publicAccessCidrs: cluster.publicAccessCidrs,
-      eventRecordQPS: cluster.eventRecordQPS,
-      nodeGroups: cluster.nodeGroups.map((group) => ({ ...group })),
-    })),
+    clusters,
     ingress: {
       namespace: config.ingress.namespace,
       ingressClassName: config.ingress.ingressClassName,
@@ -137,6 +142,14 @@ export function resolvePlatform(config: PlatformConfig): ResolvedPlatform {
     security: { ...config.security },
     systems,
     exceptions: config.exceptions.map((exception) => ({ ...exception })),
+    audit: {
+      watchedSourceRanges: config.audit.watchedSourceRanges,
+      deniedBurst: { ...config.audit.deniedBurst },
+      repeatWindowSeconds: config.audit.repeatWindowSeconds,
+      exceptions: config.audit.exceptions.map((exception) => ({ ...exception })),
+    },
     tags: { 'kinko:platform': config.name, ...config.tags },
+    ...(edge !== undefined ? { edge } : {}),
+    ...(disasterRecovery !== undefined ? { disasterRecovery } : {}),
   };
 }

@@ -43,6 +43,8 @@ export interface ControlsReportInput {
   readonly manifests: readonly ManifestImplementation[];
   readonly exceptions: readonly ResolvedException[];
   readonly suppressions: readonly NagSuppression[];
+  /** Known gaps per practice, printed under it. */
+  readonly gaps?: readonly { readonly practice: PracticeId; readonly text: LocalizedText }[];
 }
 
 /** Markdown table cells must not break the row. */
@@ -73,6 +75,9 @@ export function renderControlsReport(input: ControlsReportInput, locale: Locale)
     lines.push(`## ${practice.id} ${practice.title[locale]}`, '');
     const resources = input.cloudFormation.filter((entry) => entry.practice === practice.id);
     const manifests = input.manifests.filter((entry) => entry.practice === practice.id);
+    for (const gap of (input.gaps ?? []).filter((entry) => entry.practice === practice.id)) {
+      lines.push(`${t('report.controls.gap', {}, locale)}${gap.text[locale]}`, '');
+    }
 
     if (resources.length === 0 && manifests.length === 0) {
       lines.push(t('report.controls.notImplemented', {}, locale), '');
@@ -117,14 +122,36 @@ export function renderControlsReport(input: ControlsReportInput, locale: Locale)
       '',
     );
     lines.push(t('report.controls.suppressionHeader', {}, locale), '| --- | --- | --- |');
-    for (const suppression of input.suppressions) {
-      lines.push(
-        `| ${cell(suppression.ruleId)} | ${cell(`${suppression.stack} / ${suppression.logicalId}`)} | ${cell(suppression.reason)} |`,
-      );
+    for (const group of groupSuppressions(input.suppressions)) {
+      const resources = group.resources.join(', ');
+      lines.push(`| ${cell(group.ruleId)} | ${cell(group.reason)} | ${cell(resources)} |`);
     }
   }
   lines.push('');
   return lines.join('\n');
+}
+
+interface SuppressionGroup {
+  readonly ruleId: string;
+  readonly reason: string;
+  /** `stack / logicalId` of each resource the suppression covers. */
+  readonly resources: string[];
+}
+
+/** One row per rule and reason, so a stock suppression on many resources does not hide the rest. */
+function groupSuppressions(suppressions: readonly NagSuppression[]): SuppressionGroup[] {
+  const groups = new Map<string, SuppressionGroup>();
+  for (const suppression of suppressions) {
+    const key = `${suppression.ruleId}\u0000${suppression.reason}`;
+    const group = groups.get(key) ?? {
+      ruleId: suppression.ruleId,
+      reason: suppression.reason,
+      resources: [],
+    };
+    group.resources.push(`${suppression.stack} / ${suppression.logicalId}`);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
 }
 
 /**

@@ -6,14 +6,13 @@
 import {
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 import { App } from 'aws-cdk-lib';
 
@@ -25,6 +24,13 @@ import { buildManifests, renderManifestFile } from '../kube/index.js';
 import type { ResolvedPlatform } from '../model/platform.js';
 import { resolvePlatform } from '../model/resolve.js';
 import {
+  checkOutputDir,
+  createStagingDir,
+  OUTPUT_MARKER,
+  OUTPUT_MARKER_TEXT,
+} from './output-dir.js';
+import { KNOWN_GAPS } from './known-gaps.js';
+import {
   renderControlsReport,
   suppressionsFromTemplate,
   type ControlsReportInput,
@@ -35,7 +41,13 @@ export const SYNTH_NAG_ERRORS = 'KINKO_SYNTH_NAG_ERRORS';
 export const SYNTH_ASSEMBLY_ERRORS = 'KINKO_SYNTH_ASSEMBLY_ERRORS';
 
 /** Entries of the output folder that synth owns and replaces; anything else there is left alone. */
-export const OUTPUT_ENTRIES = ['cdk', 'k8s', 'controls.md', 'controls.ja.md'] as const;
+export const OUTPUT_ENTRIES = [
+  'cdk',
+  'k8s',
+  'controls.md',
+  'controls.ja.md',
+  OUTPUT_MARKER,
+] as const;
 
 export type SynthPhase = 'config' | 'infra' | 'nag' | 'manifests' | 'report' | 'write';
 
@@ -59,13 +71,12 @@ export interface SynthResult {
 
 export function synth(options: SynthOptions): SynthResult {
   const phase = options.onPhase ?? (() => undefined);
-  const outDir = resolve(options.outDir);
+  const outDir = checkOutputDir(options.outDir, OUTPUT_ENTRIES);
 
   phase('config');
   const platform = resolvePlatform(loadPlatformConfig(options.configFile));
 
-  mkdirSync(dirname(outDir), { recursive: true });
-  const staging = mkdtempSync(join(dirname(outDir), `.${basename(outDir)}.kinko-staging-`));
+  const staging = createStagingDir(outDir);
   try {
     const result = synthInto(platform, staging, phase);
 
@@ -159,9 +170,11 @@ function synthInto(
     })),
     exceptions: platform.exceptions,
     suppressions,
+    gaps: KNOWN_GAPS,
   };
   writeFileSync(join(staging, 'controls.md'), renderControlsReport(report, 'en'));
   writeFileSync(join(staging, 'controls.ja.md'), renderControlsReport(report, 'ja'));
+  writeFileSync(join(staging, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
 
   const implemented = new Set(
     [...report.cloudFormation, ...report.manifests].map((entry) => entry.practice),

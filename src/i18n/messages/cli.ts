@@ -24,7 +24,7 @@ export const CLI_MESSAGES: MessageTable = {
     en: (p) =>
       `cdk-nag found ${s(p.count)} unsuppressed error(s) in the synthesized stacks; nothing was written.`,
     ja: (p) =>
-      `cdk-nag が合成したスタックに抑止されていないエラーを ${s(p.count)} 件検出しました。何も書き出していません。`,
+      `cdk-nag が合成したスタックに抑制されていないエラーを ${s(p.count)} 件検出しました。何も書き出していません。`,
   },
   'synth.nag.errors.fix': {
     en: () => "this is a bug in Kinko's stacks; report it with the findings above.",
@@ -47,6 +47,50 @@ export const CLI_MESSAGES: MessageTable = {
   'synth.assembly.error': {
     en: (p) => `${s(p.path)}: ${s(p.message)}`,
     ja: (p) => `${s(p.path)}: ${s(p.message)}`,
+  },
+  'synth.out.empty': {
+    en: () => 'the output folder is empty: --out needs a path.',
+    ja: () => '出力先フォルダーが空です。--out にパスを指定してください。',
+  },
+  'synth.out.empty.fix': {
+    en: () => 'pass a new or Kinko-owned folder, for example --out out.',
+    ja: () =>
+      '新しいフォルダーか Kinko が書き出したフォルダーを指定してください（例: --out out）。',
+  },
+  'synth.out.root': {
+    en: (p) => `refusing to write into the filesystem root ${s(p.out)}.`,
+    ja: (p) => `ファイルシステムのルート ${s(p.out)} には書き出しません。`,
+  },
+  'synth.out.root.fix': {
+    en: () => 'pass a folder of its own, for example --out out.',
+    ja: () => '専用のフォルダーを指定してください（例: --out out）。',
+  },
+  'synth.out.notDirectory': {
+    en: (p) => `the output path ${s(p.out)} exists and is not a folder.`,
+    ja: (p) => `出力先 ${s(p.out)} はフォルダーではないファイルとして既に存在します。`,
+  },
+  'synth.out.notDirectory.fix': {
+    en: () => 'pass a folder path, new or written by kinko synth before.',
+    ja: () =>
+      '新しいフォルダーか、以前 kinko synth が書き出したフォルダーのパスを指定してください。',
+  },
+  'synth.out.foreign': {
+    en: (p) =>
+      `${s(p.out)} already holds ${s(p.reason)} that kinko synth did not write, and synth would replace them.`,
+    ja: (p) =>
+      `${s(p.out)} には kinko synth が書き出していない ${s(p.reason)} があり、synth はそれを置き換えてしまいます。`,
+  },
+  'synth.out.foreign.fix': {
+    en: () => 'choose a new folder, or move those entries away first.',
+    ja: () => '新しいフォルダーを指定するか、先にそれらを別の場所へ移してください。',
+  },
+  'synth.out.unwritable': {
+    en: (p) => `cannot create the output folder ${s(p.out)}: ${s(p.reason)}`,
+    ja: (p) => `出力先フォルダー ${s(p.out)} を作成できません: ${s(p.reason)}`,
+  },
+  'synth.out.unwritable.fix': {
+    en: () => 'check that the parent folder exists, is a folder and is writable.',
+    ja: () => '親フォルダーが存在し、フォルダーであり、書き込めることを確認してください。',
   },
   'synth.warning': {
     en: (p) => `warning: ${s(p.warning)}`,
@@ -80,7 +124,7 @@ export const CLI_MESSAGES: MessageTable = {
     en: (p) =>
       `wrote ${s(p.out)}: ${s(p.templates)} CloudFormation template(s), ${s(p.manifests)} manifest file(s), controls report (${s(p.implemented)} of ${s(p.total)} practices implemented, ${s(p.suppressions)} suppressed finding(s)).`,
     ja: (p) =>
-      `${s(p.out)} に書き出しました: CloudFormation テンプレート ${s(p.templates)} 件、マニフェストファイル ${s(p.manifests)} 件、コントロールレポート（${s(p.total)} 件中 ${s(p.implemented)} 件のプラクティスを実装、抑止した指摘 ${s(p.suppressions)} 件）。`,
+      `${s(p.out)} に書き出しました: CloudFormation テンプレート ${s(p.templates)} 件、マニフェストファイル ${s(p.manifests)} 件、コントロールレポート（${s(p.total)} 件中 ${s(p.implemented)} 件のプラクティスを実装、抑制した指摘 ${s(p.suppressions)} 件）。`,
   },
   'cli.lang.invalid': {
     en: (p) => `--lang ${s(p.value)} is not a supported language.`,
@@ -98,6 +142,10 @@ export const CLI_MESSAGES: MessageTable = {
   'cli.option.lang': {
     en: () => 'language of messages and reports: en or ja (default: from KINKO_LANG, LC_ALL, LANG)',
     ja: () => 'メッセージとレポートの言語: en または ja（既定: KINKO_LANG、LC_ALL、LANG から判定）',
+  },
+  'cli.option.version': {
+    en: () => 'print the version of kinko',
+    ja: () => 'kinko のバージョンを表示します',
   },
   'cli.synth.description': {
     en: () =>

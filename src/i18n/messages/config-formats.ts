@@ -6,6 +6,13 @@ import type { MessageTable } from '../catalog.js';
 
 const s = (value: string | number | undefined): string => String(value ?? '');
 
+/** Put a space between Japanese text and a Latin word at either end, as Japanese technical writing does. */
+export function spaceLatin(text: string): string {
+  const start = /^[A-Za-z0-9]/.test(text) ? ' ' : '';
+  const end = /[A-Za-z0-9]$/.test(text) ? ' ' : '';
+  return `${start}${text}${end}`;
+}
+
 interface FormatText {
   readonly what: string;
   readonly whatJa: string;
@@ -78,6 +85,41 @@ const FORMATS: Readonly<Record<string, FormatText>> = {
     rule: 'start the path with "/" and use no spaces, for example /api.',
     ruleJa: '"/" で始まり空白を含まないパスにしてください（例: /api）。',
   },
+  pathPrefix: {
+    what: 'a URL path prefix',
+    whatJa: 'URL パスの接頭辞',
+    rule: 'start with "/", end without "/", and use only letters, digits, ".", "_", "~" and "-" between slashes, for example /a.',
+    ruleJa:
+      '"/" で始めて "/" で終わらせず、スラッシュの間には英数字・"."・"_"・"~"・"-" だけを使ってください（例: /a）。',
+  },
+  acmCertificateArn: {
+    what: 'an ACM certificate ARN',
+    whatJa: 'ACM 証明書の ARN',
+    rule: 'copy the ARN from ACM, for example arn:aws:acm:ap-northeast-1:111122223333:certificate/0123abcd-0123-4567-89ab-0123456789ab.',
+    ruleJa:
+      'ACM に表示される ARN をそのまま書いてください（例: arn:aws:acm:ap-northeast-1:111122223333:certificate/0123abcd-0123-4567-89ab-0123456789ab）。',
+  },
+  headerName: {
+    what: 'an HTTP header name the ALB can match',
+    whatJa: 'ALB が照合できる HTTP ヘッダー名',
+    rule: 'use up to 40 lowercase letters, digits and hyphens, starting and ending with a letter or digit.',
+    ruleJa:
+      '英小文字・数字・ハイフンからなる 40 文字以内で、先頭と末尾は英小文字か数字にしてください。',
+  },
+  cookieName: {
+    what: 'a cookie name the ALB can match',
+    whatJa: 'ALB が照合できる Cookie 名',
+    rule: 'use up to 40 lowercase letters, digits, "_" and "-", starting and ending with a letter or digit.',
+    ruleJa:
+      '英小文字・数字・"_"・"-" からなる 40 文字以内で、先頭と末尾は英小文字か数字にしてください。',
+  },
+  hostedZoneId: {
+    what: 'a Route 53 hosted zone id',
+    whatJa: 'Route 53 のホストゾーン ID',
+    rule: 'copy the id from Route 53: "Z" followed by uppercase letters and digits, for example Z0123456789ABCDEFGHIJ.',
+    ruleJa:
+      'Route 53 に表示される ID をそのまま書いてください。"Z" に英大文字と数字が続きます（例: Z0123456789ABCDEFGHIJ）。',
+  },
   imageTag: {
     what: 'a valid image tag',
     whatJa: '有効なイメージタグ',
@@ -135,8 +177,8 @@ const FORMATS: Readonly<Record<string, FormatText>> = {
     ruleJa: '先頭の "/" と ".." を含まないパスを書いてください（例: out）。',
   },
   mountPath: {
-    what: 'an absolute mount path',
-    whatJa: '絶対パスのマウント先',
+    what: 'an absolute mount path outside the system folders',
+    whatJa: 'システムフォルダー以外の絶対パス',
     rule: 'start with "/" and avoid system folders such as /, /etc, /proc and /tmp.',
     ruleJa: '"/" で始め、/、/etc、/proc、/tmp などのシステムフォルダーは避けてください。',
   },
@@ -159,6 +201,25 @@ const FORMATS: Readonly<Record<string, FormatText>> = {
     ruleJa:
       'IAM Identity Center の設定画面からインスタンスの ARN をコピーしてください（例: arn:aws:sso:::instance/ssoins-0123456789abcdef）。',
   },
+  instanceType: {
+    what: 'an EC2 instance type',
+    whatJa: 'EC2 のインスタンスタイプ',
+    rule: 'write the family and size separated by a dot, for example m7i.xlarge.',
+    ruleJa: 'm7i.xlarge のように、ファミリーとサイズをドットでつないで書いてください。',
+  },
+  displayName: {
+    what: 'a one-line display name',
+    whatJa: '1 行の表示名',
+    rule: 'use 1 to 100 characters on one line, without tabs or line breaks.',
+    ruleJa: 'タブや改行を含まない 1〜100 文字の 1 行にしてください。',
+  },
+  logRetentionDays: {
+    what: 'a retention period that CloudWatch Logs offers',
+    whatJa: 'CloudWatch Logs が受け付ける保持期間',
+    rule: 'use one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653 days.',
+    ruleJa:
+      '1、3、5、7、14、30、60、90、120、150、180、365、400、545、731、1096、1827、2192、2557、2922、3288、3653 日のいずれかにしてください。',
+  },
   exceptionControl: {
     what: 'a control that can take an exception',
     whatJa: '例外を宣言できるコントロール',
@@ -173,7 +234,7 @@ function buildFormatMessages(): MessageTable {
   for (const [id, text] of Object.entries(FORMATS)) {
     table[`config.format.${id}`] = {
       en: (p) => `${s(p.path)}: ${s(p.value)} is not ${text.what}.`,
-      ja: (p) => `${s(p.path)}: ${s(p.value)} は${text.whatJa}ではありません。`,
+      ja: (p) => `${s(p.path)}: ${s(p.value)} は${spaceLatin(text.whatJa)}ではありません。`,
     };
     table[`config.format.${id}.fix`] = { en: () => text.rule, ja: () => text.ruleJa };
   }

@@ -3,6 +3,7 @@
  * `{path}` is the YAML path, for example `systems[1].apps[0].replicas`.
  */
 import type { MessageTable } from '../catalog.js';
+import { spaceLatin } from './config-formats.js';
 
 const s = (value: string | number | undefined): string => String(value ?? '');
 
@@ -58,11 +59,12 @@ export const CONFIG_MESSAGES: MessageTable = {
   },
   'config.type': {
     en: (p) => `${s(p.path)}: expected ${s(p.expected)}, got ${s(p.value)}.`,
-    ja: (p) => `${s(p.path)}: ${s(p.expected)} を指定してください（実際の値: ${s(p.value)}）。`,
+    ja: (p) =>
+      `${s(p.path)}: ${s(p.expectedJa ?? p.expected)}を指定してください（実際の値: ${s(p.value)}）。`,
   },
   'config.type.fix': {
     en: (p) => `write a value of type ${s(p.expected)}.`,
-    ja: (p) => `型が ${s(p.expected)} の値を書いてください。`,
+    ja: (p) => `${s(p.expectedJa ?? p.expected)}の値を書いてください。`,
   },
   'config.type.seconds': {
     en: (p) =>
@@ -90,19 +92,21 @@ export const CONFIG_MESSAGES: MessageTable = {
   },
   'config.tooSmall': {
     en: (p) => `${s(p.path)}: ${s(p.value)} is below the minimum of ${s(p.minimum)}.`,
-    ja: (p) => `${s(p.path)}: ${s(p.value)} は下限 ${s(p.minimum)} を下回っています。`,
+    ja: (p) =>
+      `${s(p.path)}: ${spaceLatin(s(p.valueJa ?? p.value)).trimStart()}は下限の${spaceLatin(s(p.minimumJa ?? p.minimum))}を下回っています。`,
   },
   'config.tooSmall.fix': {
     en: (p) => `use ${s(p.minimum)} or more.`,
-    ja: (p) => `${s(p.minimum)} 以上を指定してください。`,
+    ja: (p) => `${spaceLatin(s(p.minimumJa ?? p.minimum)).trimStart()}以上にしてください。`,
   },
   'config.tooBig': {
     en: (p) => `${s(p.path)}: ${s(p.value)} is above the maximum of ${s(p.maximum)}.`,
-    ja: (p) => `${s(p.path)}: ${s(p.value)} は上限 ${s(p.maximum)} を超えています。`,
+    ja: (p) =>
+      `${s(p.path)}: ${spaceLatin(s(p.valueJa ?? p.value)).trimStart()}は上限の${spaceLatin(s(p.maximumJa ?? p.maximum))}を超えています。`,
   },
   'config.tooBig.fix': {
     en: (p) => `use ${s(p.maximum)} or less.`,
-    ja: (p) => `${s(p.maximum)} 以下を指定してください。`,
+    ja: (p) => `${spaceLatin(s(p.maximumJa ?? p.maximum)).trimStart()}以下にしてください。`,
   },
   'config.enum': {
     en: (p) => `${s(p.path)}: ${s(p.value)} is not one of ${s(p.values)}.`,
@@ -119,7 +123,7 @@ export const CONFIG_MESSAGES: MessageTable = {
   },
   'config.duplicate.fix': {
     en: (p) => `give each ${s(p.what)} a unique value.`,
-    ja: (p) => `${s(p.whatJa)}には重複しない値を付けてください。`,
+    ja: (p) => `${spaceLatin(s(p.whatJa)).trimStart()}には重複しない値を付けてください。`,
   },
   'config.namespace.reserved': {
     en: (p) => `${s(p.path)}: namespace "${s(p.value)}" is reserved for ${s(p.owner)}.`,
@@ -189,7 +193,7 @@ export const CONFIG_MESSAGES: MessageTable = {
     en: (p) =>
       `${s(p.path)}: the derived ${s(p.what)} "${s(p.value)}" is ${s(p.length)} characters, above the limit of ${s(p.limit)}.`,
     ja: (p) =>
-      `${s(p.path)}: この値から作る${s(p.whatJa)} "${s(p.value)}" は ${s(p.length)} 文字で、上限の ${s(p.limit)} 文字を超えます。`,
+      `${s(p.path)}: この値から作る${spaceLatin(s(p.whatJa)).trimEnd()} "${s(p.value)}" は ${s(p.length)} 文字で、上限の ${s(p.limit)} 文字を超えます。`,
   },
   'config.name.tooLong.fix': {
     en: () => 'shorten the platform or system name.',
@@ -233,6 +237,85 @@ export const CONFIG_MESSAGES: MessageTable = {
     en: () => 'remove the stale exception so the controls report lists only loosenings in force.',
     ja: () =>
       '使われていない例外を削除してください。コントロールレポートには有効な例外だけを載せます。',
+  },
+  'config.type.quote': {
+    en: (p) => `${s(p.path)}: expected text, but YAML read ${s(p.value)} as a number.`,
+    ja: (p) =>
+      `${s(p.path)}: 文字列が必要ですが、YAML は ${s(p.value)} を数値として読み込みました。`,
+  },
+  'config.type.quote.fix': {
+    en: (p) => `put the value in quotes: "${s(p.raw)}".`,
+    ja: (p) => `値を引用符で囲んでください: "${s(p.raw)}"`,
+  },
+  'config.image.missing': {
+    en: (p) => `${s(p.path)}: the image has neither a tag nor a digest.`,
+    ja: (p) => `${s(p.path)}: イメージにタグもダイジェストもありません。`,
+  },
+  'config.image.missing.fix': {
+    en: () => 'add tag: with a release tag such as 1.4.2, or digest: with sha256:...',
+    ja: () => 'tag に 1.4.2 のようなリリースタグを書くか、digest に sha256:... を書いてください。',
+  },
+  'config.yaml.multipleDocuments': {
+    en: () => 'the file holds more than one YAML document (separated by ---).',
+    ja: () => 'ファイルに YAML ドキュメントが複数あります（--- で区切られています）。',
+  },
+  'config.yaml.multipleDocuments.fix': {
+    en: () => 'keep the whole platform in one document: remove the --- separators.',
+    ja: () => 'プラットフォーム全体を 1 つのドキュメントにまとめ、--- の区切りを削除してください。',
+  },
+  'config.cidr.hostBits': {
+    en: (p) =>
+      `${s(p.path)}: ${s(p.value)} has host bits set; the network address of that block is ${s(p.network)}.`,
+    ja: (p) =>
+      `${s(p.path)}: ${s(p.value)} はホスト部が 0 ではありません。このブロックのネットワークアドレスは ${s(p.network)} です。`,
+  },
+  'config.cidr.hostBits.fix': {
+    en: (p) =>
+      `write the network address, ${s(p.network)}, so the address plan is exactly what you reviewed.`,
+    ja: (p) =>
+      `レビューしたアドレス計画のとおりになるよう、ネットワークアドレス ${s(p.network)} を書いてください。`,
+  },
+  'config.cidr.vpcPrefix': {
+    en: (p) =>
+      `${s(p.path)}: a /${s(p.prefix)} VPC is outside /16 to /22, the sizes Kinko can split into a public and a private subnet per zone.`,
+    ja: (p) =>
+      `${s(p.path)}: /${s(p.prefix)} の VPC は、Kinko がゾーンごとにパブリックとプライベートのサブネットに分けられる /16〜/22 の範囲外です。`,
+  },
+  'config.cidr.vpcPrefix.fix': {
+    en: () => 'use a prefix length from 16 to 22, for example 10.0.0.0/16.',
+    ja: () => 'プレフィックス長を 16〜22 にしてください（例: 10.0.0.0/16）。',
+  },
+  'config.instanceType.architecture': {
+    en: (p) =>
+      `${s(p.path)}: ${s(p.value)} is an ${s(p.architecture)} instance type, but amiType ${s(p.amiType)} is for the other architecture.`,
+    ja: (p) =>
+      `${s(p.path)}: ${s(p.value)} は ${s(p.architecture)} のインスタンスタイプですが、amiType の ${s(p.amiType)} は別のアーキテクチャ用です。`,
+  },
+  'config.instanceType.architecture.fix': {
+    en: (p) =>
+      `set amiType to ${s(p.suggestion)}, or keep the node group to instance types of one architecture.`,
+    ja: (p) =>
+      `amiType を ${s(p.suggestion)} にするか、ノードグループのインスタンスタイプを 1 つのアーキテクチャにそろえてください。`,
+  },
+  'config.mountPath.reserved': {
+    en: (p) =>
+      `${s(p.path)}: Kinko already mounts ${s(p.owner)} at ${s(p.value)} in every app container.`,
+    ja: (p) =>
+      `${s(p.path)}: ${s(p.value)} には、Kinko がすべてのアプリコンテナで${s(p.ownerJa)}をマウントしています。`,
+  },
+  'config.mountPath.reserved.fix': {
+    en: () => 'choose another folder, for example /mnt/shared.',
+    ja: () => '/mnt/shared など、別のフォルダーを指定してください。',
+  },
+  'config.namespace.platformReserved': {
+    en: (p) =>
+      `${s(p.path)}: the ${s(p.what)} namespace "${s(p.value)}" is reserved for ${s(p.owner)}.`,
+    ja: (p) =>
+      `${s(p.path)}: ${s(p.whatJa)}の Namespace "${s(p.value)}" は ${s(p.owner)} 用に予約されています。`,
+  },
+  'config.namespace.platformReserved.fix': {
+    en: () => 'choose a namespace of its own, such as the default one.',
+    ja: () => '既定値など、専用の Namespace を指定してください。',
   },
   'config.dr.sameRegion': {
     en: (p) => `${s(p.path)}: the DR region ${s(p.value)} is the primary region.`,

@@ -89,6 +89,46 @@ const FIELDS: Readonly<Record<string, readonly [en: string, ja: string]>> = {
     'EKS-optimized Amazon Linux 2023 AMI type.',
     'EKS 最適化 Amazon Linux 2023 AMI の種類。',
   ],
+  edge: [
+    'Standalone ALB in front of every cluster, owned by neither (R4); required with two clusters.',
+    'どのクラスターにも属さず、全クラスターの前に置く独立した ALB（R4）。クラスターが 2 つのときは必須です。',
+  ],
+  'edge.certificateArn': [
+    'ACM certificate of the HTTPS listener in the primary region; it must cover every system host.',
+    'プライマリリージョンの HTTPS リスナーに使う ACM 証明書。すべてのシステムのホスト名を含む必要があります。',
+  ],
+  'edge.drCertificateArn': [
+    "ACM certificate of the DR region's ALB; required when regions.dr is declared.",
+    'DR リージョンの ALB に使う ACM 証明書。regions.dr を宣言したときは必須です。',
+  ],
+  'edge.liveCluster': [
+    'Cluster key that receives users when the edge stack is created; defaults to the first cluster.',
+    'edge スタック作成時に利用者を受けるクラスターのキー。既定は先頭のクラスターです。',
+  ],
+  'edge.smokeTest': [
+    'How a smoke test reaches a chosen cluster through the ALB before the switch.',
+    '切り替え前のスモークテストが ALB 経由で特定のクラスターに届くための指定。',
+  ],
+  'edge.smokeTest.headerName': [
+    'Request header whose value names the cluster to reach, for example x-kinko-smoke: green.',
+    '値で到達先のクラスターを指定するリクエストヘッダー（例: x-kinko-smoke: green）。',
+  ],
+  'edge.smokeTest.cookieName': [
+    'Cookie whose value names the cluster to reach, for example kinko-smoke=green.',
+    '値で到達先のクラスターを指定する Cookie（例: kinko-smoke=green）。',
+  ],
+  'edge.hostedZone': [
+    'Route 53 public hosted zone that contains the system hosts; the DR failover records go into it.',
+    'システムのホスト名を含む Route 53 のパブリックホストゾーン。DR のフェイルオーバーレコードをここに作成します。',
+  ],
+  'edge.hostedZone.id': [
+    'Hosted zone id, for example Z0123456789ABCDEFGHIJ.',
+    'ホストゾーン ID（例: Z0123456789ABCDEFGHIJ）。',
+  ],
+  'edge.hostedZone.name': [
+    'Domain name of the hosted zone, for example bank.example.co.jp.',
+    'ホストゾーンのドメイン名（例: bank.example.co.jp）。',
+  ],
   ingress: ['F5 NGINX Ingress Controller settings.', 'F5 NGINX Ingress Controller の設定。'],
   'ingress.namespace': [
     'Namespace of the ingress controller.',
@@ -165,6 +205,22 @@ const FIELDS: Readonly<Record<string, readonly [en: string, ja: string]>> = {
   'systems[].host': [
     'Host name of the system behind the ALB.',
     'ALB の背後でシステムが応答するホスト名。',
+  ],
+  'systems[].pathPrefix': [
+    'Path prefix, such as /a, that the ALB rules of the system also match; unset matches every path on the host.',
+    'システムの ALB ルールが併せて照合するパスの接頭辞（例: /a）。省略するとホスト上のすべてのパスに一致します。',
+  ],
+  'systems[].liveCluster': [
+    'Cluster key the ALB sends the users of this system to when the edge stack is created; defaults to edge.liveCluster. kinko switch changes it afterwards.',
+    'edge スタック作成時に、このシステムの利用者を ALB が振り向けるクラスターのキー。既定は edge.liveCluster です。作成後の切り替えは kinko switch で行います。',
+  ],
+  'systems[].dr': [
+    'Disaster-recovery settings of the system (R1).',
+    'システムの災害対策の設定（R1）。',
+  ],
+  'systems[].dr.healthCheckPath': [
+    "Path the Route 53 health check requests on the system's host; defaults to the first app's health check path under its route path.",
+    'Route 53 のヘルスチェックがシステムのホストに要求するパス。既定は先頭アプリのルートパス配下のヘルスチェックパスです。',
   ],
   'systems[].sharedFiles': [
     "Files shared by the system's pods on its S3 bucket, through Mountpoint for S3 (R5).",
@@ -261,6 +317,62 @@ const FIELDS: Readonly<Record<string, readonly [en: string, ja: string]>> = {
     '対象。クラスターキー、または <system>/<app>。',
   ],
   'exceptions[].reason': ['Why the loosening is accepted.', '緩めることを受け入れる理由。'],
+  audit: [
+    'Settings of kinko audit, the detector over the Kubernetes audit log (S12).',
+    'Kubernetes 監査ログを監視する kinko audit の設定（S12）。',
+  ],
+  'audit.watchedSourceRanges': [
+    'IPv4 CIDR ranges whose every request is reported (detection watched-source); empty reports none.',
+    'ここに挙げた IPv4 CIDR 範囲からのリクエストをすべて報告します（検知 watched-source）。空なら報告しません。',
+  ],
+  'audit.deniedBurst': [
+    'When denied requests by one user count as a burst (detection denied-burst).',
+    '1 人のユーザーの拒否されたリクエストを集中とみなす条件（検知 denied-burst）。',
+  ],
+  'audit.deniedBurst.threshold': [
+    'Denied requests within the window that make a burst.',
+    '集中とみなす、ウィンドウ内の拒否されたリクエストの数。',
+  ],
+  'audit.deniedBurst.windowSeconds': [
+    'Length of the sliding window, in seconds.',
+    'スライディングウィンドウの長さ（秒）。',
+  ],
+  'audit.repeatWindowSeconds': [
+    'Seconds during which repeats of one alert (same detection, user and target) are counted instead of printed; 0 prints every one.',
+    '同じ検知・ユーザー・対象のアラートを、出力せずに件数だけ数える秒数。0 ならすべて出力します。',
+  ],
+  'audit.exceptions': [
+    'Exceptions to detections, each with a reason; every detection has none by default.',
+    '検知の例外。それぞれ理由を書きます。既定ではどの検知にも例外はありません。',
+  ],
+  'audit.exceptions[].detection': [
+    'Id of the detection the exception narrows, for example pod-exec.',
+    '例外を設ける検知の ID（例: pod-exec）。',
+  ],
+  'audit.exceptions[].users': [
+    'User names it covers; empty covers every user.',
+    '対象のユーザー名。空ならすべてのユーザー。',
+  ],
+  'audit.exceptions[].groups': [
+    'Groups it covers; empty covers every group.',
+    '対象のグループ。空ならすべてのグループ。',
+  ],
+  'audit.exceptions[].namespaces': [
+    'Namespaces it covers; empty covers every namespace.',
+    '対象の名前空間。空ならすべての名前空間。',
+  ],
+  'audit.exceptions[].names': [
+    'Object names it covers; empty covers every name.',
+    '対象のオブジェクト名。空ならすべての名前。',
+  ],
+  'audit.exceptions[].sourceRanges': [
+    'IPv4 CIDR ranges of source addresses it covers; empty covers every address.',
+    '対象の送信元アドレスの IPv4 CIDR 範囲。空ならすべてのアドレス。',
+  ],
+  'audit.exceptions[].reason': [
+    'Why the exception is accepted; at least 10 characters.',
+    '例外を受け入れる理由。10 文字以上。',
+  ],
 };
 
 export const FIELD_MESSAGES: MessageTable = Object.fromEntries(

@@ -56,7 +56,7 @@ describe('controls report', () => {
       /- `k8s\/kinko-demo-main\/b\/40-trade.yaml` \/ Deployment \/ `b\/trade`: sleep 160 under grace 180/,
     );
     assert.match(report, /- `single-replica` on `b\/batch`: Runs one copy at a time\./);
-    assert.match(report, /\| AwsSolutions-SQS3 \| s \/ Dlq \| It is \\\| the DLQ\. \|/);
+    assert.match(report, /\| AwsSolutions-SQS3 \| It is \\\| the DLQ\. \| s \/ Dlq \|/);
     assert.match(
       report,
       /2 of 18 practices have implementing resources; 16 are not implemented yet\./,
