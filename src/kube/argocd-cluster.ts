@@ -29,6 +29,10 @@ export function buildClusterRegistration(
       name: `cluster-${cluster.name}`,
       namespace: platform.gitops.argocdNamespace,
       labels: { ...labels, [ARGOCD_SECRET_TYPE_LABEL]: 'cluster' },
+      annotations: {
+        'suppress.kinko.dev/no-secret-data':
+          'Argo CD reads cluster registrations only from Secrets; this one holds the cluster name and ARN, no credential',
+      },
     },
     type: 'Opaque',
     stringData: { name: cluster.name, server: clusterArn(platform, cluster) },

@@ -6,6 +6,7 @@ import type { ResolvedCluster, ResolvedPlatform } from '../model/platform.js';
 import { buildClusterRegistration } from './argocd-cluster.js';
 import { buildSystemApplication, buildSystemProject } from './argocd-system.js';
 import { buildIngressControllerApplication, buildPlatformProject } from './ingress-controller.js';
+import { buildIngressNetworkPolicies } from './ingress-network-policies.js';
 import type { KubeObject } from './kube-object.js';
 import { platformLabels, systemLabels } from './labels.js';
 import { ledgerEntry, SUMMARIES, type ManifestLedgerEntry } from './ledger.js';
@@ -49,6 +50,11 @@ export function buildPlatformManifests(
       ingressNamespace,
       SUMMARIES.podSecurityAdmission(platform.ingress.namespace),
     ),
+  );
+  addFile(
+    platform.ingress.namespace,
+    '20-network-policies.yaml',
+    buildIngressNetworkPolicies(platform, labels),
   );
 
   addFile(argocd, '00-cluster.yaml', [buildClusterRegistration(platform, cluster, labels)]);

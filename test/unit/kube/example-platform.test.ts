@@ -17,8 +17,16 @@ describe('kube manifests of the example platform', () => {
 
     const cluster = platform.clusters[0]?.name;
     assert.ok(cluster);
+    // The example declares blue and green; each cluster gets the same set of files.
+    const perCluster = platform.clusters.map((c) =>
+      files
+        .filter((file) => file.cluster === c.name)
+        .map((file) => manifestFilePath(file).replace(`k8s/${c.name}/`, '')),
+    );
+    assert.equal(perCluster.length, 2);
+    assert.deepEqual(perCluster[1], perCluster[0]);
     assert.deepEqual(
-      files.map((file) => manifestFilePath(file)),
+      files.filter((file) => file.cluster === cluster).map((file) => manifestFilePath(file)),
       [
         'a/00-namespace.yaml',
         'a/10-rbac.yaml',
@@ -39,6 +47,7 @@ describe('kube manifests of the example platform', () => {
         'b/40-trade.yaml',
         'b/50-route.yaml',
         `${platform.ingress.namespace}/00-namespace.yaml`,
+        `${platform.ingress.namespace}/20-network-policies.yaml`,
       ]
         .map((path) => `k8s/${cluster}/${path}`)
         .sort(),

@@ -1,0 +1,18 @@
+/**
+ * S7: a pod runs as a ServiceAccount of its own, not the namespace's `default` one, so EKS Pod
+ * Identity can give exactly this system's pods their IAM role.
+ */
+import { checkPod } from '../pod-rule.js';
+import type { RuleUnit } from '../rule.js';
+import { serviceAccountNameOf } from './service-account.js';
+
+export const dedicatedServiceAccount: RuleUnit = {
+  id: 'dedicated-service-account',
+  scope: 'object',
+  check: (resource) =>
+    checkPod(resource, (pod) => {
+      const name = serviceAccountNameOf(pod);
+      if (name !== undefined && name !== '' && name !== 'default') return [];
+      return [{ params: {}, path: pod.specPath }];
+    }),
+};
