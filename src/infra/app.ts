@@ -3,14 +3,20 @@ import type { ResolvedPlatform } from '../model/platform.js';
 import type { ArgoCdIdentityCenter } from './argocd-capability.js';
 import { ClusterStack } from './cluster.js';
 import { ControlLedger } from './control-ledger.js';
+import { buildDrStacks } from './dr.js';
+import { EdgeStack } from './edge.js';
 import { NetworkStack } from './network.js';
 import { SecurityStack } from './security-services.js';
+import { primarySite } from './site.js';
 import { SystemsStack } from './systems.js';
 
 export type { ArgoCdIdentityCenter } from './argocd-capability.js';
 
 export interface InfraResult {
-  /** Stacks in deployment order: network, security, systems, then one per cluster. */
+  /**
+   * Stacks in deployment order: the DR region's stacks first (the primary buckets replicate into
+   * them), then network, security, systems, the edge ALB, and one per cluster.
+   */
   readonly stacks: Stack[];
   readonly ledger: ControlLedger;
 }
@@ -25,8 +31,9 @@ export interface InfraOptions {
 }
 
 /**
- * Adds the platform's CDK stacks for its primary region to `app` and returns them with the ledger
- * of the controls they implement. Synthesis needs no AWS credentials and makes no lookups.
+ * Adds the platform's CDK stacks for its primary region and, when one is declared, its DR region
+ * to `app` and returns them with the ledger of the controls they implement. Synthesis needs no
+ * AWS credentials and makes no lookups.
  */
 export function buildInfra(
   app: App,
@@ -42,9 +49,35 @@ export function buildInfra(
 
   const identityCenter = options.argoCdIdentityCenter ?? platform.gitops.identityCenter;
   const ledger = new ControlLedger();
+  const dr =
+    platform.disasterRecovery === undefined
+      ? undefined
+      : buildDrStacks(app, platform, platform.disasterRecovery, ledger, identityCenter);
+
   const network = new NetworkStack(app, platform, ledger);
   const security = new SecurityStack(app, platform, ledger);
-  const systems = new SystemsStack(app, platform, security.accessLogBucket.bucketName, ledger);
+  const systems = new SystemsStack(app, platform, security.accessLogBucket.bucketName, ledger, {
+    ...(dr !== undefined ? { replication: dr.replication } : {}),
+  });
+  if (dr !== undefined) systems.addStackDependency(dr.systems, 'replication needs the DR buckets');
+
+  const edge =
+    platform.edge === undefined
+      ? undefined
+      : new EdgeStack(app, {
+          platform,
+          edge: platform.edge,
+          site: primarySite(platform),
+          vpc: network.vpc,
+          loadBalancerName: platform.edge.loadBalancerName,
+          certificateArn: platform.edge.certificateArn,
+          accessLogBucketName: platform.edge.accessLogBucketName,
+          targetGroups: platform.edge.targetGroups,
+          ...(platform.edge.hostedZone !== undefined && dr !== undefined
+            ? { failoverRole: 'PRIMARY' as const }
+            : {}),
+          ledger,
+        });
 
   const clusters = platform.clusters.map(
     (resolved) =>
@@ -55,8 +88,19 @@ export function buildInfra(
         systems: systems.systems,
         ...(identityCenter === undefined ? {} : { argoCdIdentityCenter: identityCenter }),
         ledger,
+        ...(edge !== undefined ? { edgeSecurityGroup: edge.securityGroup } : {}),
       }),
   );
 
-  return { stacks: [network, security, systems, ...clusters], ledger };
+  return {
+    stacks: [
+      ...(dr?.stacks ?? []),
+      network,
+      security,
+      systems,
+      ...(edge !== undefined ? [edge] : []),
+      ...clusters,
+    ],
+    ledger,
+  };
 }

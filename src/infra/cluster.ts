@@ -13,6 +13,7 @@ import { PlatformStack } from './platform-stack.js';
 import { SystemAccess } from './system-access.js';
 import type { SystemResources } from './system-resources.js';
 import { acknowledgeRule } from './acknowledge.js';
+import { primarySite, type Site } from './site.js';
 
 /** Every control-plane log type EKS can send to CloudWatch Logs. */
 const CONTROL_PLANE_LOG_TYPES: readonly eks.ClusterLoggingTypes[] = [
@@ -31,6 +32,10 @@ export interface ClusterStackProps {
   /** Identity Center of the Argo CD capability. Without it, the capability is left out with a warning. */
   readonly argoCdIdentityCenter?: ArgoCdIdentityCenter;
   readonly ledger: ControlLedger;
+  /** Region and stack name prefix; defaults to the primary region. */
+  readonly site?: Site;
+  /** Security group of the edge ALB, allowed to reach the ingress controller's NodePort. */
+  readonly edgeSecurityGroup?: ec2.ISecurityGroup;
 }
 
 /**
@@ -42,12 +47,13 @@ export class ClusterStack extends PlatformStack {
 
   constructor(scope: Construct, props: ClusterStackProps) {
     const { platform, resolved, ledger } = props;
+    const site = props.site ?? primarySite(platform);
     super(
       scope,
-      `${platform.name}-cluster-${resolved.key}`,
+      `${site.stackPrefix}-cluster-${resolved.key}`,
       platform,
-      platform.primary,
-      `Kinko ${platform.name}: EKS cluster ${resolved.name}`,
+      site.region,
+      `Kinko ${platform.name}: EKS cluster ${resolved.name}${site.isDr ? ' (DR region)' : ''}`,
     );
 
     this.cluster = this.addCluster(platform, resolved, props.vpc, ledger);
@@ -63,6 +69,18 @@ export class ClusterStack extends PlatformStack {
       sharedFilesBuckets: sharedFilesBuckets(platform, props.systems),
       ledger,
     });
+
+    if (props.edgeSecurityGroup !== undefined) {
+      // The cluster owns this rule, so retiring the cluster removes it and leaves the edge untouched.
+      new ec2.CfnSecurityGroupIngress(this, 'EdgeToNodePort', {
+        groupId: this.cluster.clusterSecurityGroupId,
+        sourceSecurityGroupId: props.edgeSecurityGroup.securityGroupId,
+        ipProtocol: 'tcp',
+        fromPort: platform.ingress.httpNodePort,
+        toPort: platform.ingress.httpNodePort,
+        description: 'Edge ALB to the ingress controller NodePort',
+      });
+    }
 
     for (const system of platform.systems) {
       const resources = props.systems.get(system.name);

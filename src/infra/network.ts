@@ -6,6 +6,7 @@ import type { ControlLedger } from './control-ledger.js';
 import { createEncryptedLogGroup, createLogsKey } from './log-group.js';
 import { PlatformStack } from './platform-stack.js';
 import { acknowledgeRule } from './acknowledge.js';
+import { primarySite, type Site } from './site.js';
 
 /** Public subnets hold only NAT gateways and load balancers, so each gets 1/64 of the VPC. */
 const PUBLIC_SUBNET_PREFIX_INCREMENT = 6;
@@ -36,20 +37,26 @@ const INTERFACE_ENDPOINTS: ReadonlyArray<readonly [string, ec2.InterfaceVpcEndpo
 export class NetworkStack extends PlatformStack {
   readonly vpc: ec2.Vpc;
 
-  constructor(scope: Construct, platform: ResolvedPlatform, ledger: ControlLedger) {
+  constructor(
+    scope: Construct,
+    platform: ResolvedPlatform,
+    ledger: ControlLedger,
+    site: Site = primarySite(platform),
+  ) {
     super(
       scope,
-      `${platform.name}-network`,
+      `${site.stackPrefix}-network`,
       platform,
-      platform.primary,
-      `Kinko ${platform.name}: VPC, endpoints and flow logs`,
+      site.region,
+      `Kinko ${platform.name}: VPC, endpoints and flow logs${site.isDr ? ' (DR region)' : ''}`,
     );
-    const { network, primary } = platform;
+    const { network } = platform;
+    const region = site.region;
 
     this.vpc = new ec2.Vpc(this, 'Vpc', {
       ipAddresses: ec2.IpAddresses.cidr(network.vpcCidr),
-      availabilityZones: [...primary.availabilityZones],
-      natGateways: network.natGateways,
+      availabilityZones: [...region.availabilityZones],
+      natGateways: Math.min(network.natGateways, region.availabilityZones.length),
       subnetConfiguration: [
         {
           name: 'public',
@@ -79,8 +86,8 @@ export class NetworkStack extends PlatformStack {
       );
     }
     ledger.record('R2', this.vpc, {
-      en: `VPC with public and private subnets in each of ${primary.availabilityZones.join(', ')}, NAT gateway per zone`,
-      ja: `${primary.availabilityZones.join('、')} の各 AZ にパブリック・プライベートサブネットを持つ VPC（AZ ごとに NAT ゲートウェイ）`,
+      en: `VPC with public and private subnets in each of ${region.availabilityZones.join(', ')}, NAT gateway per zone`,
+      ja: `${region.availabilityZones.join('、')} の各 AZ にパブリック・プライベートサブネットを持つ VPC（AZ ごとに NAT ゲートウェイ）`,
     });
 
     this.addEndpoints(network.vpcCidr);

@@ -3,7 +3,18 @@ import type { ResolvedPlatform } from '../model/platform.js';
 import type { ControlLedger } from './control-ledger.js';
 import { accessLogTarget } from './audit-buckets.js';
 import { PlatformStack } from './platform-stack.js';
+import { primarySite, type Site } from './site.js';
+import type { BucketReplication } from './dr-replication.js';
 import { SystemResources } from './system-resources.js';
+
+export interface SystemsStackOptions {
+  /** Region and stack name prefix; defaults to the primary region. */
+  readonly site?: Site;
+  /** These are the DR region's copies, the destination of the primary buckets' replication. */
+  readonly isReplica?: boolean;
+  /** Primary buckets replicate to their DR copies in this region (R1). */
+  readonly replication?: BucketReplication;
+}
 
 /** The AWS resources of every business system, one `SystemResources` construct per system. */
 export class SystemsStack extends PlatformStack {
@@ -15,13 +26,15 @@ export class SystemsStack extends PlatformStack {
     platform: ResolvedPlatform,
     accessLogBucketName: string,
     ledger: ControlLedger,
+    options: SystemsStackOptions = {},
   ) {
+    const site = options.site ?? primarySite(platform);
     super(
       scope,
-      `${platform.name}-systems`,
+      `${site.stackPrefix}-systems`,
       platform,
-      platform.primary,
-      `Kinko ${platform.name}: each system's key, repositories, bucket, queues, secret and pod role`,
+      site.region,
+      `Kinko ${platform.name}: each system's key, repositories, bucket, queues, secret and pod role${site.isDr ? ' (DR region)' : ''}`,
     );
 
     const accessLogBucket = accessLogTarget(this, 'AccessLogBucket', accessLogBucketName);
@@ -29,7 +42,13 @@ export class SystemsStack extends PlatformStack {
     for (const system of platform.systems) {
       systems.set(
         system.name,
-        new SystemResources(this, `System-${system.name}`, { system, accessLogBucket, ledger }),
+        new SystemResources(this, `System-${system.name}`, {
+          system,
+          accessLogBucket,
+          ledger,
+          ...(options.replication !== undefined ? { replication: options.replication } : {}),
+          ...(options.isReplica === true ? { isReplica: true } : {}),
+        }),
       );
     }
     this.systems = systems;

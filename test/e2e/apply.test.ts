@@ -59,7 +59,7 @@ describe('kinko apply of the example platform on the test bed', () => {
   before(async () => {
     work = mkdtempSync(join(tmpdir(), 'kinko-e2e-apply-'));
     synth({ configFile: 'examples/platform.yaml', outDir: join(work, 'out') });
-    manifestDir = clusterManifestDir(join(work, 'out'));
+    manifestDir = clusterManifestDir(join(work, 'out'), 'kinko-demo-blue');
 
     bed = await startTestbed({ scheduler: true, controllerManager: true, kwokNodes: 6 });
 
