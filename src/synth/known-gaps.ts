@@ -1,7 +1,7 @@
 /**
- * Known gaps between a practice and what Kinko builds today, printed under the practice in the
- * controls report so an auditor sees them beside the resources. Remove an entry when the gap
- * closes; a unit test ties each entry to a practice id.
+ * Known gaps between a practice and what Kinko builds today. The controls report prints each one
+ * under its practice, beside the resources, so an auditor reads both. Remove an entry when its
+ * gap closes.
  */
 import type { PracticeId } from '../model/practices.js';
 import type { LocalizedText } from './controls-report.js';
@@ -15,8 +15,8 @@ export const KNOWN_GAPS: readonly KnownGap[] = [
   {
     practice: 'S2',
     text: {
-      en: "Only Pod Security Admission checks pods at apply time; Kinko's own rules in CI and as an admission webhook are not built yet.",
-      ja: '適用時に Pod を検査するのは Pod Security Admission だけです。Kinko 独自のルールによる CI での検査とアドミッション Webhook はまだありません。',
+      en: "In the cluster only Pod Security Admission checks pods at apply time. kinko check runs Kinko's rules in CI; the admission webhook (kinko guard) and the exported ValidatingAdmissionPolicies are not built yet.",
+      ja: 'クラスター内で適用時に Pod を検査するのは Pod Security Admission だけです。CI では kinko check が Kinko のルールで検査しますが、アドミッション Webhook（kinko guard）と ValidatingAdmissionPolicy の出力はまだありません。',
     },
   },
   {
