@@ -56,6 +56,8 @@ export const LOG_RETENTION_DAYS = [
 const logRetentionDays = () =>
   z
     .int()
+    .min(1)
+    .max(3653)
     .refine(
       (days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days),
       format('logRetentionDays'),
