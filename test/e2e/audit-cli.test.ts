@@ -167,7 +167,7 @@ describe('kinko audit command', () => {
     );
   });
 
-  it('[S12][cli] --listen takes an EventList batch', async () => {
+  it('[S12][cli] --listen takes an EventList batch', async (context) => {
     const child = spawn(process.execPath, [
       CLI,
       'audit',
@@ -182,8 +182,10 @@ describe('kinko audit command', () => {
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    // A failed assertion must not leave the listener running, or the test run never ends.
+    context.after(() => child.kill('SIGKILL'));
     let port: number | undefined;
-    while (port === undefined) {
+    while (port === undefined && child.exitCode === null) {
       const listening = jsonLines(stderr.slice(0, stderr.lastIndexOf('\n') + 1)).find(
         (entry) => entry.msg === 'audit.log.listening',
       );
@@ -211,7 +213,7 @@ describe('kinko audit command', () => {
     );
   });
 
-  it('[S12][cli] SIGINT while following saves the checkpoint and exits 0', async () => {
+  it('[S12][cli] SIGINT while following saves the checkpoint and exits 0', async (context) => {
     const log = join(work, 'follow.log');
     const checkpoint = join(work, 'follow.checkpoint.json');
     writeFileSync(log, readFileSync(`${CORPUS}/exec_pod.json`, 'utf8'));
@@ -228,7 +230,10 @@ describe('kinko audit command', () => {
     ]);
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    while (!stdout.includes('\n')) await new Promise((resolve) => setTimeout(resolve, 20));
+    context.after(() => child.kill('SIGKILL'));
+    while (!stdout.includes('\n') && child.exitCode === null) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     child.kill('SIGINT');
     const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
 
