@@ -31,6 +31,7 @@ interface CheckCommandOptions {
   config?: string;
   allowedRegistry: string[];
   allowedClusterRole: string[];
+  dockerfile: string[];
   graceMarginSeconds?: string;
   listRules?: boolean;
 }
@@ -135,6 +136,7 @@ export function registerCheckCommand(program: Command, locale: Locale): void {
       collect,
       [],
     )
+    .option('--dockerfile <path>', t('cli.check.option.dockerfile', {}, locale), collect, [])
     .option('--grace-margin-seconds <seconds>', t('cli.check.option.graceMargin', {}, locale))
     .option('--list-rules', t('cli.check.option.listRules', {}, locale))
     .action((paths: string[], options: CheckCommandOptions, command: Command) => {
@@ -142,10 +144,15 @@ export function registerCheckCommand(program: Command, locale: Locale): void {
         process.stdout.write(`${listRules(locale)}\n`);
         return;
       }
-      if (paths.length === 0)
+      if (paths.length === 0 && options.dockerfile.length === 0)
         command.error(t('check.input.empty', {}, locale), { exitCode: CHECK_EXIT.input });
 
-      const report = runCheck({ paths, settings: settingsOf(options, locale), locale });
+      const report = runCheck({
+        paths,
+        dockerfiles: options.dockerfile,
+        settings: settingsOf(options, locale),
+        locale,
+      });
       process.stdout.write(render(report, options.format, program.version() ?? '0.0.0'));
 
       const exitCode = checkExitCode(report, options.failOn);

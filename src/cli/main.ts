@@ -14,6 +14,7 @@ import { registerStatusCommand } from './status.js';
 import { registerSwitchCommand } from './switch.js';
 import { registerAuditCommand } from './audit.js';
 import { registerCheckCommand } from './check.js';
+import { registerEvidenceCommand } from './evidence.js';
 import { registerSynthCommand } from './synth.js';
 
 /** Exit codes: 0 success, 1 user error (bad input), 2 usage error, 3 Kinko's own failure. */
@@ -63,6 +64,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerDrCommand(program, locale);
   registerAuditCommand(program, locale);
   registerCheckCommand(program, locale);
+  registerEvidenceCommand(program, locale);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

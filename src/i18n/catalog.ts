@@ -8,9 +8,11 @@ import { AUDIT_MESSAGES } from './messages/audit.js';
 import { CLI_MESSAGES } from './messages/cli.js';
 import { CONFIG_FORMAT_MESSAGES } from './messages/config-formats.js';
 import { CONFIG_MESSAGES } from './messages/config.js';
+import { EVIDENCE_MESSAGES } from './messages/evidence.js';
 import { FIELD_MESSAGES } from './messages/fields.js';
 import { OPS_CONFIG_MESSAGES } from './messages/ops-config.js';
 import { OPS_MESSAGES } from './messages/ops.js';
+import { POLICY_DOCKERFILE_MESSAGES } from './messages/policy-dockerfile.js';
 import { POLICY_MESSAGES } from './messages/policy.js';
 import { REPORT_MESSAGES } from './messages/report.js';
 
@@ -38,6 +40,7 @@ export const CATALOG: MessageTable = mergeTables(
   CONFIG_MESSAGES,
   CONFIG_FORMAT_MESSAGES,
   FIELD_MESSAGES,
+  EVIDENCE_MESSAGES,
   CLI_MESSAGES,
   APPLY_MESSAGES,
   AUDIT_MESSAGES,
@@ -45,6 +48,7 @@ export const CATALOG: MessageTable = mergeTables(
   OPS_CONFIG_MESSAGES,
   OPS_MESSAGES,
   POLICY_MESSAGES,
+  POLICY_DOCKERFILE_MESSAGES,
 );
 
 /** Render message `id` in `locale`; an unknown id is a programming error and throws. */

@@ -3,6 +3,8 @@
  * one set, and build the report. The CLI only parses options and prints.
  */
 import type { Locale } from '../i18n/locale.js';
+import { evaluateDockerfiles } from './dockerfile/evaluate.js';
+import { readDockerfileInputs } from './dockerfile/read.js';
 import { evaluate } from './engine.js';
 import { readManifestInputs } from './input/read.js';
 import { createKinkoRegistry } from './pack.js';
@@ -13,6 +15,8 @@ import type { PolicySettings } from './settings.js';
 
 export interface CheckOptions {
   readonly paths: readonly string[];
+  /** Files read as Dockerfiles whatever their names (`--dockerfile`). */
+  readonly dockerfiles?: readonly string[];
   readonly settings: PolicySettings;
   readonly locale: Locale;
   readonly registry?: RuleRegistry;
@@ -22,8 +26,19 @@ export interface CheckOptions {
 export function runCheck(options: CheckOptions): CheckReport {
   const registry = options.registry ?? createKinkoRegistry();
   const input = readManifestInputs(options.paths, options.readStdin);
-  const evaluation = evaluate(input.resources, registry, options.settings);
-  return buildReport(evaluation, input, registry, options.locale);
+  const manifests = evaluate(input.resources, registry, options.settings);
+  const dockerInput = readDockerfileInputs(options.paths, options.dockerfiles ?? []);
+  const images = evaluateDockerfiles(dockerInput.resources, registry, options.settings);
+  const evaluation = {
+    findings: [...manifests.findings, ...images.findings],
+    suppressed: [...manifests.suppressed, ...images.suppressed],
+  };
+  const all = {
+    files: [...input.files, ...dockerInput.files],
+    resources: [...input.resources, ...dockerInput.resources],
+    problems: [...input.problems, ...dockerInput.problems],
+  };
+  return buildReport(evaluation, all, registry, options.locale);
 }
 
 /** Findings at or above `failOn`: error counts errors; info counts every finding. */

@@ -4,6 +4,13 @@
  */
 import { RuleRegistry } from './registry.js';
 import { dedicatedServiceAccount } from './rules/dedicated-service-account.js';
+import { dockerfileSuppressionReason } from './rules/dockerfile-suppression-reason.js';
+import {
+  dockerfileNonRootUser,
+  dockerfileNumericUser,
+  dockerfileSetsUser,
+  dockerfileUserVerifiable,
+} from './rules/dockerfile-user.js';
 import { dropAllCapabilities } from './rules/drop-all-capabilities.js';
 import { gracePeriodExceedsPrestop } from './rules/grace-period-exceeds-prestop.js';
 import { noHostIpc, noHostNetwork, noHostPid } from './rules/host-namespaces.js';
@@ -52,9 +59,15 @@ export function createKinkoRegistry(): RuleRegistry {
       .register(noHostPid, { severity: 'error', practice: 'S1' })
       .register(noHostIpc, { severity: 'error', practice: 'S1' })
       .register(noHostPort, { severity: 'error', practice: 'S1' })
+      // S1 in the image: the final stage of each Dockerfile runs as a numeric non-root UID.
+      .register(dockerfileSetsUser, { severity: 'error', practice: 'S1' })
+      .register(dockerfileNonRootUser, { severity: 'error', practice: 'S1' })
+      .register(dockerfileNumericUser, { severity: 'error', practice: 'S1' })
+      .register(dockerfileUserVerifiable, { severity: 'warning', practice: 'S1' })
       // S2: the API server enforces S1 itself; suppressions stay explained.
       .register(namespacePodSecurity, { severity: 'error', practice: 'S2' })
       .register(suppressionReason, { severity: 'error', practice: 'S2' })
+      .register(dockerfileSuppressionReason, { severity: 'error', practice: 'S2' })
       // S3: images from the platform's scanned registries, pinned.
       .register(imageAllowedRegistry, { severity: 'error', practice: 'S3' })
       .register(imagePinned, { severity: 'error', practice: 'S3' })

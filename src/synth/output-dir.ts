@@ -13,7 +13,7 @@ export const SYNTH_OUT_INVALID = 'KINKO_SYNTH_OUT_INVALID';
 export const OUTPUT_MARKER = '.kinko-output';
 
 export const OUTPUT_MARKER_TEXT =
-  'Written by kinko synth. It replaces cdk/, k8s/, controls.md and controls.ja.md in this folder on every run.\n';
+  'Written by kinko synth. It replaces cdk/, k8s/, controls.md, controls.ja.md and controls.json in this folder on every run.\n';
 
 function outError(messageId: string, out: string, reason = ''): KinkoError {
   return new KinkoError(SYNTH_OUT_INVALID, 'user', { messageId, params: { out, reason } });

@@ -18,6 +18,7 @@ import { App } from 'aws-cdk-lib';
 
 import { loadPlatformConfig } from '../config/load.js';
 import { KinkoError } from '../errors.js';
+import { CONTROLS_JSON, renderControlsJson } from '../evidence/controls-data.js';
 import { buildInfra } from '../infra/app.js';
 import { applyNagPacks, collectNagFindings } from '../infra/nag.js';
 import { buildManifests, renderManifestFile } from '../kube/index.js';
@@ -46,6 +47,7 @@ export const OUTPUT_ENTRIES = [
   'k8s',
   'controls.md',
   'controls.ja.md',
+  CONTROLS_JSON,
   OUTPUT_MARKER,
 ] as const;
 
@@ -174,6 +176,7 @@ function synthInto(
   };
   writeFileSync(join(staging, 'controls.md'), renderControlsReport(report, 'en'));
   writeFileSync(join(staging, 'controls.ja.md'), renderControlsReport(report, 'ja'));
+  writeFileSync(join(staging, CONTROLS_JSON), renderControlsJson(report));
   writeFileSync(join(staging, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
 
   const implemented = new Set(

@@ -132,7 +132,7 @@ describe('kinko check', () => {
       }[];
     };
     assert.equal(log.version, '2.1.0');
-    assert.equal(log.runs[0]?.tool.driver.rules.length, 31);
+    assert.equal(log.runs[0]?.tool.driver.rules.length, 36);
     const runAsRootResult = log.runs[0]?.results.find(
       (entry) => entry.ruleId === 'run-as-non-root',
     );
@@ -142,7 +142,7 @@ describe('kinko check', () => {
   it('[S2][check] junit output has one suite per rule', () => {
     const result = kinko(['check', '-', '--format', 'junit'], ROOT_POD);
     assert.match(result.stdout, /^<\?xml version="1.0" encoding="UTF-8"\?>/);
-    assert.equal(result.stdout.match(/<testsuite /g)?.length, 31);
+    assert.equal(result.stdout.match(/<testsuite /g)?.length, 36);
     assert.match(
       result.stdout,
       /<testsuite name="run-as-non-root" tests="1" failures="1" skipped="0">/,

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { isDockerfileName } from '../dockerfile/read.js';
 import type { KubeResource } from '../resource.js';
 import { parseManifests, type InputProblem } from './parse.js';
 
@@ -67,7 +68,9 @@ export function readManifestInputs(
     }
     let targets: string[];
     try {
-      targets = statSync(path).isDirectory() ? listManifestFiles(path) : [path];
+      // A Dockerfile named on the command line is read by the Dockerfile reader instead.
+      if (statSync(path).isDirectory()) targets = listManifestFiles(path);
+      else targets = isDockerfileName(path) ? [] : [path];
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       problems.push(
