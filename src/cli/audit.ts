@@ -1,6 +1,8 @@
 /** `kinko audit`: wiring and printing only; the work is in src/audit. */
 import { createWriteStream, existsSync } from 'node:fs';
 
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { Option, type Command } from 'commander';
 
@@ -11,6 +13,7 @@ import { createLog, LOG_LEVELS, type AuditLog, type LogLevel } from '../audit/lo
 import { RepeatLimiter } from '../audit/output/repeats.js';
 import { StreamSink, type AlertSink, type OutputFormat } from '../audit/output/sinks.js';
 import { WebhookNotifier } from '../audit/output/webhook-notifier.js';
+import { EventBridgeNotifier, SnsNotifier } from '../audit/output/aws-notifier.js';
 import { CloudWatchSource, type CloudWatchCursor } from '../audit/readers/cloudwatch.js';
 import { FileSource, type FilePosition } from '../audit/readers/file.js';
 import type { AuditSource } from '../audit/readers/source.js';
@@ -41,6 +44,8 @@ interface AuditCommandOptions {
   endpointUrl?: string;
   inputFormat: 'events' | 'subscription';
   webhookUrl?: string;
+  snsTopicArn?: string;
+  eventBus?: string;
   logLevel: LogLevel;
   logFormat?: 'text' | 'json';
   list: boolean;
@@ -74,6 +79,8 @@ export function registerAuditCommand(program: Command, locale: Locale): void {
         .default('events'),
     )
     .option('--webhook-url <url>', t('cli.audit.option.webhookUrl', {}, locale))
+    .option('--sns-topic-arn <arn>', t('cli.audit.option.snsTopicArn', {}, locale))
+    .option('--event-bus <name>', t('cli.audit.option.eventBus', {}, locale))
     .addOption(
       new Option('--log-level <level>', t('cli.audit.option.logLevel', {}, locale))
         .choices([...LOG_LEVELS])
@@ -275,7 +282,29 @@ function buildSinks(options: AuditCommandOptions, locale: Locale, log: AuditLog)
     }
     sinks.push(new WebhookNotifier(options.webhookUrl, locale, log));
   }
-  // TODO: Amazon SNS and EventBridge notifiers need @aws-sdk/client-sns and
-  // @aws-sdk/client-eventbridge, which are not dependencies yet.
+  const awsClientConfig = {
+    ...(options.region !== undefined ? { region: options.region } : {}),
+    ...(options.endpointUrl !== undefined ? { endpoint: options.endpointUrl } : {}),
+  };
+  if (options.snsTopicArn !== undefined) {
+    if (
+      !/^arn:aws(-cn|-us-gov)?:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/.test(
+        options.snsTopicArn,
+      )
+    ) {
+      throw usageError('audit.snsTopicArn.invalid', { value: options.snsTopicArn });
+    }
+    sinks.push(new SnsNotifier(new SNSClient(awsClientConfig), options.snsTopicArn, locale, log));
+  }
+  if (options.eventBus !== undefined) {
+    sinks.push(
+      new EventBridgeNotifier(
+        new EventBridgeClient(awsClientConfig),
+        options.eventBus,
+        locale,
+        log,
+      ),
+    );
+  }
   return sinks;
 }

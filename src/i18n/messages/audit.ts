@@ -65,6 +65,28 @@ export const AUDIT_MESSAGES: MessageTable = {
     en: () => 'also post each alert to this chat webhook as Slack-compatible JSON',
     ja: () => '各アラートを Slack 互換の JSON でこのチャット Webhook にも送信します',
   },
+  'cli.audit.option.snsTopicArn': {
+    en: () =>
+      'also publish each alert to this Amazon SNS topic (JSON to queues and functions, text to e-mail)',
+    ja: () =>
+      '各アラートをこの Amazon SNS トピックにも発行します（キューと関数には JSON、メールにはテキスト）',
+  },
+  'cli.audit.option.eventBus': {
+    en: () =>
+      'also put each alert on this Amazon EventBridge bus, source kinko.audit, detail-type "Kinko Audit Alert"',
+    ja: () =>
+      '各アラートをこの Amazon EventBridge バスにも送信します（source は kinko.audit、detail-type は "Kinko Audit Alert"）',
+  },
+  'audit.snsTopicArn.invalid': {
+    en: (p) => `--sns-topic-arn ${s(p.value)} is not an SNS topic ARN.`,
+    ja: (p) => `--sns-topic-arn の ${s(p.value)} は SNS トピックの ARN ではありません。`,
+  },
+  'audit.snsTopicArn.invalid.fix': {
+    en: () =>
+      'pass the topic ARN, for example arn:aws:sns:ap-northeast-1:111122223333:kinko-alerts.',
+    ja: () =>
+      'トピックの ARN を指定してください（例: arn:aws:sns:ap-northeast-1:111122223333:kinko-alerts）。',
+  },
   'cli.audit.option.logLevel': {
     en: () => 'minimum level of the log on stderr; debug also names each malformed line',
     ja: () => '標準エラーに出すログの最低レベル。debug では不正な行もそれぞれ示します',
@@ -210,6 +232,18 @@ export const AUDIT_MESSAGES: MessageTable = {
       `reading CloudWatch Logs group ${s(p.logGroup)} failed: ${s(p.reason)}; retrying at the next poll`,
     ja: (p) =>
       `CloudWatch Logs のロググループ ${s(p.logGroup)} の読み取りに失敗しました: ${s(p.reason)}。次のポーリングで再試行します`,
+  },
+  'audit.log.snsFailed': {
+    en: (p) =>
+      `publishing an alert to Amazon SNS failed after ${s(p.attempts)} attempts: ${s(p.reason)}`,
+    ja: (p) =>
+      `Amazon SNS へのアラートの発行が ${s(p.attempts)} 回とも失敗しました: ${s(p.reason)}`,
+  },
+  'audit.log.eventBridgeFailed': {
+    en: (p) =>
+      `putting an alert on Amazon EventBridge failed after ${s(p.attempts)} attempts: ${s(p.reason)}`,
+    ja: (p) =>
+      `Amazon EventBridge へのアラートの送信が ${s(p.attempts)} 回とも失敗しました: ${s(p.reason)}`,
   },
   'audit.log.webhookFailed': {
     en: (p) =>
