@@ -187,7 +187,9 @@ export function renderDiagram(platform: ResolvedPlatform, locale: Locale): strin
       `Secrets Manager ${system.secretName}`,
       `KMS ${system.kmsAliasName}`,
       `IAM ${system.podRoleName}`,
-      ...(system.sharedFiles !== undefined ? [`EFS ${system.sharedFiles.prefix}`] : []),
+      ...(system.sharedFiles !== undefined
+        ? [`S3 ${system.bucketName}/${system.sharedFiles.prefix} (Mountpoint for S3)`]
+        : []),
     ];
     tallest = Math.max(
       tallest,
