@@ -9,12 +9,14 @@ import { t } from '../i18n/catalog.js';
 import { isLocale, resolveLocale, type Locale } from '../i18n/locale.js';
 import { registerApplyCommand } from './apply.js';
 import { registerDrCommand } from './dr.js';
+import { registerDrainCommand } from './drain.js';
 import { registerRollbackCommand } from './rollback.js';
 import { registerStatusCommand } from './status.js';
 import { registerSwitchCommand } from './switch.js';
 import { registerAuditCommand } from './audit.js';
 import { registerCheckCommand } from './check.js';
 import { registerEvidenceCommand } from './evidence.js';
+import { registerGuardCommand } from './guard.js';
 import { registerSynthCommand } from './synth.js';
 
 /** Exit codes: 0 success, 1 user error (bad input), 2 usage error, 3 Kinko's own failure. */
@@ -65,6 +67,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerAuditCommand(program, locale);
   registerCheckCommand(program, locale);
   registerEvidenceCommand(program, locale);
+  registerDrainCommand(program, locale);
+  registerGuardCommand(program, locale);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

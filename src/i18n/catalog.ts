@@ -8,8 +8,10 @@ import { AUDIT_MESSAGES } from './messages/audit.js';
 import { CLI_MESSAGES } from './messages/cli.js';
 import { CONFIG_FORMAT_MESSAGES } from './messages/config-formats.js';
 import { CONFIG_MESSAGES } from './messages/config.js';
+import { DRAIN_MESSAGES } from './messages/drain.js';
 import { EVIDENCE_MESSAGES } from './messages/evidence.js';
 import { FIELD_MESSAGES } from './messages/fields.js';
+import { GUARD_MESSAGES } from './messages/guard.js';
 import { OPS_CONFIG_MESSAGES } from './messages/ops-config.js';
 import { OPS_MESSAGES } from './messages/ops.js';
 import { POLICY_DOCKERFILE_MESSAGES } from './messages/policy-dockerfile.js';
@@ -41,8 +43,10 @@ export const CATALOG: MessageTable = mergeTables(
   CONFIG_FORMAT_MESSAGES,
   FIELD_MESSAGES,
   EVIDENCE_MESSAGES,
+  GUARD_MESSAGES,
   CLI_MESSAGES,
   APPLY_MESSAGES,
+  DRAIN_MESSAGES,
   AUDIT_MESSAGES,
   REPORT_MESSAGES,
   OPS_CONFIG_MESSAGES,
