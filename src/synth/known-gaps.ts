@@ -15,8 +15,8 @@ export const KNOWN_GAPS: readonly KnownGap[] = [
   {
     practice: 'S2',
     text: {
-      en: "In the cluster only Pod Security Admission checks pods at apply time. kinko check runs Kinko's rules in CI; the admission webhook (kinko guard) and the exported ValidatingAdmissionPolicies are not built yet.",
-      ja: 'クラスター内で適用時に Pod を検査するのは Pod Security Admission だけです。CI では kinko check が Kinko のルールで検査しますが、アドミッション Webhook（kinko guard）と ValidatingAdmissionPolicy の出力はまだありません。',
+      en: "kinko check runs Kinko's rules in CI and kinko guard runs the single-object rules as an admission webhook, but kinko synth does not yet deploy the guard into the cluster and the ValidatingAdmissionPolicy export is not built, so in the cluster only Pod Security Admission checks pods today.",
+      ja: 'CI では kinko check が Kinko のルールで検査し、kinko guard は単一オブジェクトのルールをアドミッション Webhook として実行しますが、kinko synth はまだ guard をクラスターに配置せず、ValidatingAdmissionPolicy の出力もありません。現時点でクラスター内で Pod を検査するのは Pod Security Admission だけです。',
     },
   },
   {
