@@ -149,6 +149,8 @@ const appSchema = z.strictObject({
   preStopSleepSeconds: seconds(1, 3600).default(160),
   /** Integer seconds, longer than the preStop sleep; the talk uses 180 over a sleep of 160. */
   terminationGracePeriodSeconds: seconds(2, 7200).default(180),
+  /** Longest request the app serves, in seconds; an estimate until the team measures it (R6). */
+  longestRequestSeconds: seconds(1, 3600).default(15),
   healthCheckPath: z.string().regex(URL_PATH, format('urlPath')).default('/healthz'),
   routePath: z.string().regex(URL_PATH, format('urlPath')).default('/'),
 });
@@ -261,6 +263,15 @@ export const platformConfigSchema = z.strictObject({
   clusters: z.array(clusterSchema).min(1).max(2),
   /** Standalone ALB for cluster blue/green; required with two clusters. */
   edge: edgeSchema.optional(),
+  /** Times of the shutdown timing model (R6); the defaults are estimates to replace with measurements. */
+  timing: z
+    .strictObject({
+      /** Seconds from a pod's deletion until kube-proxy and the ingress controller drop its endpoint. */
+      endpointPropagationSeconds: seconds(0, 3600).default(30),
+      /** Seconds from DeregisterTargets until the ALB stops sending new requests to the target. */
+      albDeregistrationSeconds: seconds(0, 3600).default(60),
+    })
+    .prefault({}),
   ingress: z
     .strictObject({
       namespace: dnsLabel().default('nginx-ingress'),

@@ -12,6 +12,7 @@ import {
 } from '../model/names.js';
 import type { ExceptionControl } from './exceptions.js';
 import { validateEdge } from './validate-edge.js';
+import { validateTiming } from './validate-timing.js';
 import { formatPath, formatValue, locate, type ConfigSource, type YamlPath } from './issues.js';
 import type { PlatformConfig } from './schema.js';
 
@@ -300,6 +301,7 @@ export function validatePlatform(config: PlatformConfig, source: ConfigSource): 
   });
 
   validateEdge(config, problem);
+  validateTiming(config, problem);
 
   const exceptionKeys = unique('exception', '例外');
   config.exceptions.forEach((exception, index) => {

@@ -8,6 +8,7 @@ import { AUDIT_MESSAGES } from './messages/audit.js';
 import { CLI_MESSAGES } from './messages/cli.js';
 import { CONFIG_FORMAT_MESSAGES } from './messages/config-formats.js';
 import { CONFIG_MESSAGES } from './messages/config.js';
+import { CONFIG_TIMING_MESSAGES } from './messages/config-timing.js';
 import { DRAIN_MESSAGES } from './messages/drain.js';
 import { EVIDENCE_MESSAGES } from './messages/evidence.js';
 import { FIELD_MESSAGES } from './messages/fields.js';
@@ -41,6 +42,7 @@ function mergeTables(...tables: MessageTable[]): MessageTable {
 export const CATALOG: MessageTable = mergeTables(
   CONFIG_MESSAGES,
   CONFIG_FORMAT_MESSAGES,
+  CONFIG_TIMING_MESSAGES,
   FIELD_MESSAGES,
   EVIDENCE_MESSAGES,
   GUARD_MESSAGES,

@@ -129,6 +129,18 @@ const FIELDS: Readonly<Record<string, readonly [en: string, ja: string]>> = {
     'Domain name of the hosted zone, for example bank.example.co.jp.',
     'ホストゾーンのドメイン名（例: bank.example.co.jp）。',
   ],
+  timing: [
+    'Times of the shutdown timing model that synth checks each app against (R6). The defaults are estimates: measure them in your clusters.',
+    'synth が各アプリの停止設定を照合するタイミングモデルの時間（R6）。既定値は見積もりなので、実際のクラスターで測ってください。',
+  ],
+  'timing.endpointPropagationSeconds': [
+    "Seconds from a pod's deletion until kube-proxy and the ingress controller stop routing to it. The default of 30 is an estimate.",
+    'Pod の削除から、kube-proxy と Ingress コントローラーがその Pod へ振り分けなくなるまでの秒数。既定の 30 は見積もりです。',
+  ],
+  'timing.albDeregistrationSeconds': [
+    'Seconds from DeregisterTargets until the ALB stops sending new requests to the target; counted only with edge. The default of 60 is an estimate.',
+    'DeregisterTargets から、ALB がそのターゲットへ新しいリクエストを送らなくなるまでの秒数。edge があるときだけ加算します。既定の 60 は見積もりです。',
+  ],
   ingress: ['F5 NGINX Ingress Controller settings.', 'F5 NGINX Ingress Controller の設定。'],
   'ingress.namespace': [
     'Namespace of the ingress controller.',
@@ -301,6 +313,10 @@ const FIELDS: Readonly<Record<string, readonly [en: string, ja: string]>> = {
   'systems[].apps[].terminationGracePeriodSeconds': [
     'Integer seconds before the kubelet kills the pod; longer than the preStop sleep (R6).',
     'kubelet が Pod を強制終了するまでの秒数（整数）。preStop の sleep より長くします（R6）。',
+  ],
+  'systems[].apps[].longestRequestSeconds': [
+    'Longest request the app serves, in seconds. The default of 15 is an estimate: replace it with a measurement (R6).',
+    'アプリが処理する最も長いリクエストの秒数。既定の 15 は見積もりなので、実測値に置き換えてください（R6）。',
   ],
   'systems[].apps[].healthCheckPath': ['HTTP path of the probes.', 'プローブの HTTP パス。'],
   'systems[].apps[].routePath': [
