@@ -64,12 +64,16 @@ export function aliasOf(record: ResourceRecordSet): AliasState {
   };
 }
 
-/** UPSERTs the record with a new alias target, keeping its failover role and health check. */
+/**
+ * UPSERTs the record with a new alias target, keeping its failover role, health check and
+ * target-health setting, then waits for the change to be INSYNC.
+ */
 export async function writeAlias(
   client: Route53Client,
   zoneId: string,
   record: ResourceRecordSet,
   alias: AliasState,
+  pollMilliseconds = 5000,
 ): Promise<void> {
   const changed = await awsStep('ChangeResourceRecordSets', () =>
     client.send(
@@ -91,7 +95,7 @@ export async function writeAlias(
                 AliasTarget: {
                   DNSName: alias.dnsName,
                   HostedZoneId: alias.hostedZoneId,
-                  EvaluateTargetHealth: false,
+                  EvaluateTargetHealth: record.AliasTarget?.EvaluateTargetHealth ?? false,
                 },
               },
             },
@@ -101,9 +105,33 @@ export async function writeAlias(
     ),
   );
 
-  // Route 53 applies a change batch atomically; INSYNC means every authoritative server has it.
+  // Route 53 applies a change batch atomically. INSYNC means every Route 53 name server has the
+  // change; the API itself returns the new record at once, which is what the verify step reads.
   const changeId = changed.ChangeInfo?.Id;
   if (changeId !== undefined && changed.ChangeInfo?.Status !== 'INSYNC') {
-    await awsStep('GetChange', () => client.send(new GetChangeCommand({ Id: changeId })));
+    await waitInSync(client, changeId, pollMilliseconds);
   }
+}
+
+/** How many GetChange polls `waitInSync` makes before it stops waiting. */
+export const INSYNC_POLLS = 60;
+
+/**
+ * Polls GetChange until the change is INSYNC; Route 53 usually gets there within a minute
+ * (estimate). After INSYNC_POLLS polls the wait ends without an error, because the change is
+ * already in force and only its spread to the name servers is late.
+ */
+export async function waitInSync(
+  client: Route53Client,
+  changeId: string,
+  pollMilliseconds: number,
+): Promise<boolean> {
+  for (let poll = 0; poll < INSYNC_POLLS; poll += 1) {
+    const change = await awsStep('GetChange', () =>
+      client.send(new GetChangeCommand({ Id: changeId })),
+    );
+    if (change.ChangeInfo?.Status === 'INSYNC') return true;
+    await new Promise((resolve) => setTimeout(resolve, pollMilliseconds));
+  }
+  return false;
 }
