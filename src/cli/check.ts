@@ -64,7 +64,16 @@ function settingsOf(options: CheckCommandOptions, locale: Locale): PolicySetting
   let fromPlatform: Partial<PolicySettings> = {};
   if (options.config !== undefined) {
     try {
-      fromPlatform = settingsFromPlatform(resolvePlatform(loadPlatformConfig(options.config)));
+      const config = loadPlatformConfig(options.config);
+      // The same times synth checks the platform's own apps against: endpoint propagation, plus
+      // the ALB's deregistration when the platform has one.
+      const minimumPreStopSleepSeconds =
+        config.timing.endpointPropagationSeconds +
+        (config.edge !== undefined ? config.timing.albDeregistrationSeconds : 0);
+      fromPlatform = {
+        ...settingsFromPlatform(resolvePlatform(config)),
+        minimumPreStopSleepSeconds,
+      };
     } catch (error) {
       if (error instanceof KinkoError) exitWithInputError(renderError(error, locale));
       throw error;

@@ -23,6 +23,11 @@ export interface PolicySettings {
    * exit before the grace period ends in SIGKILL.
    */
   readonly gracePeriodMarginSeconds: number;
+  /**
+   * Seconds a preStop sleep must last at least: the time until kube-proxy, the ingress controller
+   * and, behind an ALB, the load balancer stop sending requests to a terminating pod.
+   */
+  readonly minimumPreStopSleepSeconds: number;
   /** ClusterRoles a RoleBinding may reference, besides namespaced Roles. */
   readonly allowedClusterRoles: readonly string[];
   /**
@@ -44,9 +49,16 @@ export const DEFAULT_GRACE_PERIOD_MARGIN_SECONDS = 10;
  */
 export const DEFAULT_ALLOWED_CLUSTER_ROLES: readonly string[] = ['view'];
 
+/**
+ * Default minimum preStop sleep: the estimate platform.yaml uses for endpoint propagation
+ * (`timing.endpointPropagationSeconds`). With `--config`, the platform's own times replace it.
+ */
+export const DEFAULT_MINIMUM_PRESTOP_SLEEP_SECONDS = 30;
+
 export const DEFAULT_SETTINGS: PolicySettings = {
   allowedRegistries: [],
   gracePeriodMarginSeconds: DEFAULT_GRACE_PERIOD_MARGIN_SECONDS,
+  minimumPreStopSleepSeconds: DEFAULT_MINIMUM_PRESTOP_SLEEP_SECONDS,
   allowedClusterRoles: DEFAULT_ALLOWED_CLUSTER_ROLES,
   systemGroups: [],
 };

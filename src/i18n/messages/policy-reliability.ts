@@ -75,6 +75,12 @@ export const POLICY_RELIABILITY_MESSAGES: MessageTable = {
     ja: (p) =>
       `${s(p.container)} に preStop の sleep がないため、終了処理を始めた後にもリクエストを受ける可能性があります。`,
   },
+  'policy.prestop-sleep.message.tooShort': {
+    en: (p) =>
+      `${s(p.container)} sleeps ${s(p.seconds)} s in preStop, shorter than the ${s(p.minimum)} s the endpoint removal and the load balancer take, so it may still receive requests while it shuts down.`,
+    ja: (p) =>
+      `${s(p.container)} の preStop の sleep は ${s(p.seconds)} 秒で、エンドポイントの削除とロードバランサーにかかる ${s(p.minimum)} 秒より短いため、終了処理中にもリクエストを受ける可能性があります。`,
+  },
   'policy.prestop-sleep.fix': {
     en: () =>
       'add lifecycle.preStop.sleep.seconds, long enough for endpoint removal and in-flight requests.',

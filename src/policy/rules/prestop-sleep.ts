@@ -1,7 +1,8 @@
 /**
  * R6: every serving container of a replicated workload sleeps in its preStop hook. While it
  * sleeps, the pod leaves its EndpointSlices and the load balancers stop sending to it, so no
- * request reaches a process that is already shutting down.
+ * request reaches a process that is already shutting down. A sleep shorter than that removal
+ * (`minimumPreStopSleepSeconds`) is reported too.
  */
 import { NOT_APPLICABLE, outcomeOf, type RuleUnit, type Violation } from '../rule.js';
 import { describeContainer, podTemplateOf, REPLICATED_KINDS } from '../workload.js';
@@ -10,14 +11,24 @@ import { preStopSleepSeconds, servingContainers } from './prestop.js';
 export const prestopSleep: RuleUnit = {
   id: 'prestop-sleep',
   scope: 'object',
-  check: (resource) => {
+  variants: ['tooShort'],
+  check: (resource, { settings }) => {
     if (!REPLICATED_KINDS.includes(resource.kind)) return NOT_APPLICABLE;
     const pod = podTemplateOf(resource);
     if (pod === undefined) return NOT_APPLICABLE;
     const violations: Violation[] = [];
     for (const container of servingContainers(pod)) {
       const seconds = preStopSleepSeconds(container);
-      if (seconds !== undefined && seconds > 0) continue;
+      const minimum = settings.minimumPreStopSleepSeconds;
+      if (seconds !== undefined && seconds > 0 && seconds >= minimum) continue;
+      if (seconds !== undefined && seconds > 0) {
+        violations.push({
+          params: { container: describeContainer(container), seconds, minimum },
+          path: [...container.path, 'lifecycle', 'preStop'],
+          variant: 'tooShort',
+        });
+        continue;
+      }
       violations.push({
         params: { container: describeContainer(container) },
         path: [...container.path, 'lifecycle'],

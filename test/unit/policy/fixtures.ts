@@ -62,7 +62,7 @@ export function hardenedContainer(name = 'web', extra = ''): string {
         - name: ${name}
           image: ${IMAGE}
           ports: [{ containerPort: 8080 }]
-          lifecycle: { preStop: { sleep: { seconds: 20 } } }
+          lifecycle: { preStop: { sleep: { seconds: 30 } } }
           securityContext:
             runAsNonRoot: true
             runAsUser: 10001

@@ -111,7 +111,7 @@ describe('R2 and R6 rules', () => {
 
   it('[R6][manifest] prestop-sleep: sleep action and exec sleep pass', () => {
     assert.equal(
-      run(prestopSleep, deployment('', ', lifecycle: { preStop: { sleep: { seconds: 5 } } }'))
+      run(prestopSleep, deployment('', ', lifecycle: { preStop: { sleep: { seconds: 30 } } }'))
         .status,
       'compliant',
     );
@@ -123,8 +123,26 @@ describe('R2 and R6 rules', () => {
       'compliant',
     );
     const shell =
-      ', lifecycle: { preStop: { exec: { command: [/bin/sh, -c, "sleep 15 && nginx -s quit"] } } }';
+      ', lifecycle: { preStop: { exec: { command: [/bin/sh, -c, "sleep 45 && nginx -s quit"] } } }';
     assert.equal(run(prestopSleep, deployment('', shell)).status, 'compliant');
+  });
+
+  it('[R6][manifest] prestop-sleep: sleep shorter than endpoint removal fails', () => {
+    const hook = ', lifecycle: { preStop: { sleep: { seconds: 5 } } }';
+    assert.deepEqual(summary(run(prestopSleep, deployment('', hook))), {
+      status: 'non-compliant',
+      violations: [
+        {
+          variant: 'tooShort',
+          params: { container: 'containers[0] "web"', seconds: 5, minimum: 30 },
+        },
+      ],
+    });
+    const behindAlb = { ...TEST_SETTINGS, minimumPreStopSleepSeconds: 90 };
+    const talk = ', lifecycle: { preStop: { sleep: { seconds: 160 } } }';
+    assert.equal(run(prestopSleep, deployment('', talk), behindAlb).status, 'compliant');
+    const short = ', lifecycle: { preStop: { sleep: { seconds: 60 } } }';
+    assert.equal(run(prestopSleep, deployment('', short), behindAlb).status, 'non-compliant');
   });
 
   it('[R6][manifest] prestop-sleep: no hook and httpGet hook fail', () => {
