@@ -1,29 +1,10 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
-/** Practice ids of the talk: S1–S12 for security, R1–R6 for reliability. */
-export const PRACTICE_IDS = [
-  'S1',
-  'S2',
-  'S3',
-  'S4',
-  'S5',
-  'S6',
-  'S7',
-  'S8',
-  'S9',
-  'S10',
-  'S11',
-  'S12',
-  'R1',
-  'R2',
-  'R3',
-  'R4',
-  'R5',
-  'R6',
-] as const;
+import { PRACTICE_IDS, type PracticeId } from '../model/practices.js';
 
-export type PracticeId = (typeof PRACTICE_IDS)[number];
+// Re-exported so infra callers keep one import; the ids are defined once, in the model.
+export { PRACTICE_IDS, type PracticeId };
 
 /** One-line description of what a resource does for a practice, in English and Japanese. */
 export interface ControlSummary {

@@ -230,8 +230,18 @@ describe('kinko drain on the test bed (kwok nodes over three zones)', () => {
     assert.ok(result.nodes[0]!.evicted >= 1);
     const firstEviction = timeline.findIndex((entry) => entry.startsWith('evicted'));
     assert.ok(firstEviction > 0, timeline.join('\n'));
-    assert.ok(timeline.indexOf('labelled') >= 0 && timeline.indexOf('labelled') < firstEviction);
-    assert.ok(timeline.indexOf('cordoned') >= 0 && timeline.indexOf('cordoned') < firstEviction);
+    const labelled = timeline.indexOf('labelled');
+    const cordoned = timeline.indexOf('cordoned');
+    assert.ok(labelled >= 0, `node never labelled:\n${timeline.join('\n')}`);
+    assert.ok(
+      labelled < firstEviction,
+      `labelled after the first eviction:\n${timeline.join('\n')}`,
+    );
+    assert.ok(cordoned >= 0, `node never cordoned:\n${timeline.join('\n')}`);
+    assert.ok(
+      cordoned < firstEviction,
+      `cordoned after the first eviction:\n${timeline.join('\n')}`,
+    );
     assert.deepEqual(
       disruptionsSeen.filter((allowed) => allowed < 0),
       [],

@@ -1,6 +1,6 @@
 /**
  * The steps every edge change runs, in order: plan (old → new), health gate, confirm, journal
- * `started`, apply (one API call), verify, journal `completed`. Each step first asks whether the
+ * `started`, apply (one API call), verify, journal `completed`. Each step first checks whether the
  * desired state is already in force, so a rerun after an interruption converges.
  */
 import { KinkoError } from '../../errors.js';
@@ -74,7 +74,7 @@ function sameState(left: State, right: State): boolean {
   return JSON.stringify(left) === JSON.stringify(right);
 }
 
-async function pauseIfAsked(step: ChangeStep): Promise<void> {
+async function pauseIfRequested(step: ChangeStep): Promise<void> {
   if (process.env[PAUSE_BEFORE_ENV] !== step) return;
   process.stderr.write(`kinko: paused before ${step} (${PAUSE_BEFORE_ENV})\n`);
   await new Promise<never>(() => setInterval(() => undefined, 60_000));
@@ -116,14 +116,14 @@ export async function runChange(run: ChangeRun): Promise<ChangeResult> {
     return result('unchanged');
   }
 
-  await pauseIfAsked('plan');
+  await pauseIfRequested('plan');
   emit('plan', 'ops.change.plan', {
     resource: plan.resource,
     old: plan.oldText,
     new: plan.newText,
   });
 
-  await pauseIfAsked('health');
+  await pauseIfRequested('health');
   if (run.health.healthy === 0) {
     if (!run.force) {
       throw new KinkoError(CHANGE_UNHEALTHY, 'user', {
@@ -148,7 +148,7 @@ export async function runChange(run: ChangeRun): Promise<ChangeResult> {
     return result('planned');
   }
 
-  await pauseIfAsked('confirm');
+  await pauseIfRequested('confirm');
   if (!(await io.confirm(plan))) {
     throw new KinkoError(CHANGE_ABORTED, 'user', {
       messageId: 'ops.change.aborted',
@@ -156,7 +156,7 @@ export async function runChange(run: ChangeRun): Promise<ChangeResult> {
     });
   }
 
-  await pauseIfAsked('journal');
+  await pauseIfRequested('journal');
   const id = interrupted?.id ?? newChangeId();
   journal.append({
     id,
@@ -169,7 +169,7 @@ export async function runChange(run: ChangeRun): Promise<ChangeResult> {
     new: plan.new,
   });
 
-  await pauseIfAsked('apply');
+  await pauseIfRequested('apply');
   try {
     await run.write(plan.new);
   } catch (error) {
@@ -189,7 +189,7 @@ export async function runChange(run: ChangeRun): Promise<ChangeResult> {
   }
   emit('apply', 'ops.change.applied', { resource: plan.resource });
 
-  await pauseIfAsked('verify');
+  await pauseIfRequested('verify');
   const actual = await run.readBack();
   if (!sameState(actual, plan.new)) {
     // Put the old state back so that users stay where they were, then report both states.
@@ -219,7 +219,7 @@ export async function runChange(run: ChangeRun): Promise<ChangeResult> {
   }
   emit('verify', 'ops.change.verified', { state: plan.newText });
 
-  await pauseIfAsked('done');
+  await pauseIfRequested('done');
   journal.append({
     id,
     who: operatorName(),
