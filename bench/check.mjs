@@ -11,14 +11,15 @@
 //                    loaded: the work alone (bench/check-child.mjs)
 //   kinko CLI        `node dist/src/cli/main.js check -f json DIR` as a child process: start-up,
 //                    module loading and writing the report included
-//   peers            checkov and kube-linter from ~/.cache/kinko/bench when installed there
+//   peers            checkov, kube-linter and kube-score from ~/.cache/kinko/bench when installed
+//                    there (kube-score reads files, not folders: every input file is passed)
 // Child-process peak RSS comes from /usr/bin/time; object counts are checked against the input.
 //
 //   npm run build && node_modules/.bin/node bench/check.mjs
 //   (BENCH_OBJECTS=N for the least object count, BENCH_RUNS=N for runs per case, default 1;
 //   BENCH_CHECKOV=1 to include checkov, which takes about an hour on 10,000 objects)
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, homedir, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -30,6 +31,9 @@ const least = Number(process.env.BENCH_OBJECTS ?? 10_000);
 const runs = Number(process.env.BENCH_RUNS ?? 1);
 const work = mkdtempSync(join(tmpdir(), 'kinko-bench-check-'));
 const input = join(work, 'input');
+
+/** Objects in each corpus file copied, by path relative to the corpus. */
+const objectsPerFile = new Map();
 
 /** Copies the valid corpus files enough times for `least` objects, and counts them. */
 function buildInput() {
@@ -48,6 +52,7 @@ function buildInput() {
       cpSync(file, join(input, `copy-${String(copy).padStart(3, '0')}`, relative(CORPUS, file)));
     }
   }
+  for (const file of files) objectsPerFile.set(relative(CORPUS, file), perFile.get(file));
   return { files: files.length * copies, skipped: broken.size, perCopy, copies };
 }
 
@@ -104,6 +109,47 @@ function kubeLinter() {
   return { ...run, objects: undefined, reference: true };
 }
 
+/** Every file under `folder`, for peers that take files and not folders. */
+function filesUnder(folder) {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+/**
+ * kube-score stops at the first object it cannot decode (for example `replicas: "2"`), so it gets
+ * its own input: the same copies, less the corpus files it refuses on their own. Its rate is
+ * computed from the objects in that input; its report lists fewer, as it keeps one entry per
+ * kind, namespace and name, and the copies repeat names.
+ */
+function kubeScore() {
+  const bin = join(PEERS, 'bin/kube-score');
+  const own = join(work, 'input-kube-score');
+  if (!existsSync(own)) {
+    const refused = new Set();
+    for (const file of filesUnder(join(input, 'copy-000'))) {
+      const probe = spawnSync(bin, ['score', '-o', 'json', '--color', 'never', file]);
+      if (probe.status !== 0 && probe.status !== 1)
+        refused.add(relative(join(input, 'copy-000'), file));
+      else if (String(probe.stderr).includes('Failed to'))
+        refused.add(relative(join(input, 'copy-000'), file));
+    }
+    for (const file of filesUnder(input)) {
+      const inCopy = relative(input, file).split('/').slice(1).join('/');
+      if (!refused.has(inCopy)) cpSync(file, join(own, relative(input, file)));
+    }
+    console.log(`kube-score: ${refused.size} corpus files it cannot decode left out of its input`);
+  }
+  const args = ['score', '-o', 'json', '--color', 'never', ...filesUnder(own)];
+  const run = timed(bin, args, [0, 1]);
+  JSON.parse(String(run.stdout));
+  let objects = 0;
+  for (const file of filesUnder(own)) {
+    objects += objectsPerFile.get(relative(own, file).split('/').slice(1).join('/')) ?? 0;
+  }
+  return { ...run, objects, reference: true, rateFromCount: true };
+}
+
 const cases = [
   { name: 'bare `yaml` parseAllDocuments + toJS (floor)', run: child('parse') },
   { name: 'kinko check, in-process (work only)', run: child('cli') },
@@ -116,6 +162,7 @@ const cases = [
     optIn: 'BENCH_CHECKOV',
   },
   { name: 'kube-linter (`lint --format json`)', run: kubeLinter, needs: 'bin/kube-linter' },
+  { name: 'kube-score v1.20.0 (`score -o json`)', run: kubeScore, needs: 'bin/kube-score' },
 ];
 
 function median(values) {
@@ -157,13 +204,14 @@ try {
     const seconds = median(samples.map((sample) => sample.ms)) / 1000;
     const rss = Math.max(...samples.map((sample) => sample.maxRssKiB)) / 1024;
     const countText = counted === undefined ? 'n/a' : counted.toLocaleString('en-US');
-    const rate = Math.round(objects / seconds).toLocaleString('en-US');
+    const rateObjects = samples[0].rateFromCount === true ? counted : objects;
+    const rate = Math.round(rateObjects / seconds).toLocaleString('en-US');
     console.log(
       `| ${benchCase.name} | ${countText} | ${seconds.toFixed(2)} | ${rate} | ${rss.toFixed(0)} |`,
     );
   }
   console.log('');
-  console.log('kube-score and Polaris are not measured: see docs/benchmarks.md.');
+  console.log('Polaris and kube-linter are not measured: see docs/benchmarks.md.');
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -29,4 +29,17 @@ else
   failed=1
 fi
 
+# kube-score built from the Go module proxy, at a pinned release.
+if [ -x "$CACHE/bin/kube-score" ]; then
+  echo "kube-score: already in $CACHE/bin"
+elif GOBIN="$CACHE/bin" GOFLAGS=-mod=mod go install github.com/zegl/kube-score/cmd/kube-score@v1.20.0; then
+  echo "kube-score: installed in $CACHE/bin"
+else
+  echo "kube-score: install failed" >&2
+  failed=1
+fi
+
+# Polaris is not tried: the Go module proxy answers 403 Forbidden for
+# github.com/fairwindsops/polaris (and its /v9 and /v10 paths) on 2026-12-04.
+
 exit "$failed"
