@@ -23,6 +23,12 @@ export interface ControlLedgerEntry {
   readonly summary: ControlSummary;
 }
 
+/** A practice that this synthesis leaves partly unmet, with the reason in English and Japanese. */
+export interface ControlGap {
+  readonly practice: PracticeId;
+  readonly text: ControlSummary;
+}
+
 interface ControlRecord {
   readonly practice: PracticeId;
   readonly resource: CfnResource;
@@ -35,6 +41,7 @@ interface ControlRecord {
  */
 export class ControlLedger {
   private readonly records: ControlRecord[] = [];
+  private readonly gapRecords: ControlGap[] = [];
 
   /**
    * Records `target` as implementing `practice`. A higher-level construct stands for its default
@@ -68,6 +75,19 @@ export class ControlLedger {
         left.stack.localeCompare(right.stack) ||
         left.logicalId.localeCompare(right.logicalId),
     );
+  }
+
+  /**
+   * Records a gap that this synthesis found for `practice` (for example an unpinned node group),
+   * so the controls report prints it under the practice beside the static known gaps.
+   */
+  gap(practice: PracticeId, text: ControlSummary): void {
+    this.gapRecords.push({ practice, text });
+  }
+
+  /** Lists the gaps recorded by `gap()`, in recording order. */
+  gaps(): readonly ControlGap[] {
+    return [...this.gapRecords];
   }
 
   /** Returns the practices that at least one resource implements, in practice order. */

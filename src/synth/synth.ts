@@ -12,7 +12,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 
 import { App } from 'aws-cdk-lib';
 
@@ -21,9 +21,11 @@ import { KinkoError } from '../errors.js';
 import { CONTROLS_JSON, renderControlsJson } from '../evidence/controls-data.js';
 import { buildInfra } from '../infra/app.js';
 import { applyNagPacks, collectNagFindings } from '../infra/nag.js';
+import { NODE_RELEASES_CONTEXT, type NodeReleasesContext } from '../infra/node-groups.js';
 import { buildManifests, renderManifestFile } from '../kube/index.js';
 import type { ResolvedPlatform } from '../model/platform.js';
 import { resolvePlatform } from '../model/resolve.js';
+import { readRecord, recordPathFor } from '../ops/nodes/record.js';
 import {
   checkOutputDir,
   createStagingDir,
@@ -77,10 +79,11 @@ export function synth(options: SynthOptions): SynthResult {
 
   phase('config');
   const platform = resolvePlatform(loadPlatformConfig(options.configFile));
+  const nodeReleases = nodeReleasesContext(options.configFile);
 
   const staging = createStagingDir(outDir);
   try {
-    const result = synthInto(platform, staging, phase);
+    const result = synthInto(platform, staging, phase, nodeReleases);
 
     phase('write');
     replaceOutput(staging, outDir);
@@ -99,10 +102,15 @@ function synthInto(
   platform: ResolvedPlatform,
   staging: string,
   phase: (phase: SynthPhase) => void,
+  nodeReleases: NodeReleasesContext,
 ): Omit<SynthResult, 'outDir'> {
   phase('infra');
   // analyticsReporting off: no AWS::CDK::Metadata resource, so templates carry no usage telemetry.
-  const app = new App({ outdir: join(staging, 'cdk'), analyticsReporting: false });
+  const app = new App({
+    outdir: join(staging, 'cdk'),
+    analyticsReporting: false,
+    context: { [NODE_RELEASES_CONTEXT]: nodeReleases },
+  });
   const infra = buildInfra(app, platform);
   applyNagPacks(app);
 
@@ -172,7 +180,7 @@ function synthInto(
     })),
     exceptions: platform.exceptions,
     suppressions,
-    gaps: KNOWN_GAPS,
+    gaps: [...KNOWN_GAPS, ...infra.ledger.gaps()],
   };
   writeFileSync(join(staging, 'controls.md'), renderControlsReport(report, 'en'));
   writeFileSync(join(staging, 'controls.ja.md'), renderControlsReport(report, 'ja'));
@@ -220,6 +228,15 @@ function replaceOutput(staging: string, outDir: string): void {
   } finally {
     rmSync(aside, { recursive: true, force: true });
   }
+}
+
+/**
+ * Reads the recorded release lookup next to platform.yaml. A missing file gives no releases, so
+ * every node group is reported unpinned; an invalid one stops synth.
+ */
+function nodeReleasesContext(configFile: string): NodeReleasesContext {
+  const file = recordPathFor(configFile);
+  return { file: basename(file), releases: readRecord(file)?.releases ?? [] };
 }
 
 /** List files under `dir`, relative to it, sorted; used by the CLI summary and tests. */
