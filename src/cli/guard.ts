@@ -11,6 +11,8 @@ import type { Locale } from '../i18n/locale.js';
 import { resolvePlatform } from '../model/resolve.js';
 import { createAdmissionRegistry } from '../guard/rules.js';
 import { startGuardServer } from '../guard/server.js';
+import { renderObjects } from '../kube/render.js';
+import { buildValidatingAdmissionPolicies } from '../policy/cel/export.js';
 import {
   DEFAULT_ALLOWED_CLUSTER_ROLES,
   DEFAULT_GRACE_PERIOD_MARGIN_SECONDS,
@@ -47,7 +49,12 @@ function readPem(file: string): Buffer {
   }
 }
 
-function settingsOf(options: GuardServeOptions): PolicySettings {
+type SettingsOptions = Pick<
+  GuardServeOptions,
+  'config' | 'allowedRegistry' | 'allowedClusterRole' | 'graceMarginSeconds'
+>;
+
+function settingsOf(options: SettingsOptions): PolicySettings {
   const margin = options.graceMarginSeconds;
   if (margin !== undefined && !/^\d+$/.test(margin)) {
     throw new KinkoError('KINKO_GUARD_USAGE', 'user', {
@@ -121,6 +128,12 @@ async function serve(options: GuardServeOptions, locale: Locale): Promise<void> 
   await server.close();
 }
 
+/** Print the exported ValidatingAdmissionPolicies and bindings as YAML documents. */
+function exportPolicies(options: SettingsOptions): void {
+  const objects = buildValidatingAdmissionPolicies(settingsOf(options));
+  process.stdout.write(renderObjects(objects));
+}
+
 export function registerGuardCommand(program: Command, locale: Locale): void {
   const guard = program.command('guard').description(t('cli.guard.description', {}, locale));
   guard
@@ -144,4 +157,21 @@ export function registerGuardCommand(program: Command, locale: Locale): void {
     )
     .option('--grace-margin-seconds <seconds>', t('cli.guard.option.graceMargin', {}, locale))
     .action((options: GuardServeOptions) => serve(options, locale));
+  guard
+    .command('export-policies')
+    .description(t('cli.guard.exportPolicies.description', {}, locale))
+    .option('-c, --config <file>', t('cli.guard.option.config', {}, locale))
+    .option(
+      '--allowed-registry <host>',
+      t('cli.guard.option.allowedRegistry', {}, locale),
+      collect,
+      [],
+    )
+    .option(
+      '--allowed-cluster-role <name>',
+      t('cli.guard.option.allowedClusterRole', {}, locale),
+      collect,
+      [],
+    )
+    .action((options: SettingsOptions) => exportPolicies(options));
 }

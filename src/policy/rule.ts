@@ -6,6 +6,7 @@
  */
 import type { MessageParams } from '../i18n/catalog.js';
 import type { PracticeId } from '../model/practices.js';
+import type { CelRule } from './cel/rule.js';
 import type { ObjectIndex } from './object-index.js';
 import type { KubeResource } from './resource.js';
 import type { PolicySettings } from './settings.js';
@@ -68,6 +69,11 @@ export interface RuleUnit {
   /** Message variants the check may return, each `policy.<id>.message.<variant>` in the catalogue. */
   readonly variants?: readonly string[];
   readonly check: RuleCheck;
+  /**
+   * The same rule in CEL, for the exported ValidatingAdmissionPolicy. Only object rules that CEL
+   * can express have it; a unit test holds it to the check's verdict.
+   */
+  readonly cel?: CelRule;
 }
 
 /** A rule with what registration binds to it. */

@@ -5,10 +5,17 @@
 import { checkPod } from '../pod-rule.js';
 import type { RuleUnit } from '../rule.js';
 import { serviceAccountNameOf } from './service-account.js';
+import { POD_SPEC } from '../cel/rule.js';
 
 export const dedicatedServiceAccount: RuleUnit = {
   id: 'dedicated-service-account',
   scope: 'object',
+  cel: {
+    target: { scope: 'pod' },
+    expression: () =>
+      `!((has(${POD_SPEC}.serviceAccountName) ? ${POD_SPEC}.serviceAccountName` +
+      ` : has(${POD_SPEC}.serviceAccount) ? ${POD_SPEC}.serviceAccount : '') in ['', 'default'])`,
+  },
   check: (resource) =>
     checkPod(resource, (pod) => {
       const name = serviceAccountNameOf(pod);

@@ -7,6 +7,7 @@ import { checkEachContainer } from '../pod-rule.js';
 import type { RuleUnit, Violation } from '../rule.js';
 import { capabilityList, containerSecurityPath } from '../security-context.js';
 import { describeContainer } from '../workload.js';
+import { canonicalCapability } from '../cel/security-context.js';
 
 const ALLOWED_ADDITIONS = new Set(['NET_BIND_SERVICE']);
 
@@ -14,6 +15,18 @@ export const dropAllCapabilities: RuleUnit = {
   id: 'drop-all-capabilities',
   scope: 'object',
   variants: ['added'],
+  cel: {
+    target: { scope: 'pod' },
+    container: () => {
+      const capabilities = 'c.securityContext.capabilities';
+      const sets = (list: string): string =>
+        `(has(c.securityContext) && has(${capabilities}) && has(${capabilities}.${list}))`;
+      return (
+        `${sets('drop')} && ${capabilities}.drop.exists(x, ${canonicalCapability('x')} == 'ALL')` +
+        ` && (!${sets('add')} || ${capabilities}.add.all(x, ${canonicalCapability('x')} == 'NET_BIND_SERVICE'))`
+      );
+    },
+  },
   check: (resource) =>
     checkEachContainer(resource, (_pod, container): Violation | undefined => {
       const capabilitiesPath = [...containerSecurityPath(container), 'capabilities'];

@@ -5,11 +5,17 @@
  */
 import { checkPod } from '../pod-rule.js';
 import type { RuleUnit } from '../rule.js';
+import { celString, POD_SPEC } from '../cel/rule.js';
 
 function hostNamespaceRule(id: string, field: 'hostNetwork' | 'hostPID' | 'hostIPC'): RuleUnit {
   return {
     id,
     scope: 'object',
+    cel: {
+      target: { scope: 'pod' },
+      expression: () => `!has(${POD_SPEC}.${field}) || ${POD_SPEC}.${field} == false`,
+      messageParams: () => ({ field: celString(field) }),
+    },
     check: (resource) =>
       checkPod(resource, (pod) => {
         const value = pod.spec[field];

@@ -8,11 +8,17 @@ import type { RuleUnit, Violation } from '../rule.js';
 import { parseImageReference, registryAllows } from '../image.js';
 import { stringAt } from '../resource.js';
 import { describeContainer } from '../workload.js';
+import { imageFromAllowedRegistry } from '../cel/image.js';
 
 export const imageAllowedRegistry: RuleUnit = {
   id: 'image-allowed-registry',
   scope: 'object',
   variants: ['missing', 'noneAllowed'],
+  cel: {
+    target: { scope: 'pod' },
+    container: ({ settings }) =>
+      `has(c.image) && c.image.trim() != '' && ${imageFromAllowedRegistry('c.image', settings.allowedRegistries)}`,
+  },
   check: (resource, { settings }) =>
     checkEachContainer(resource, (_pod, container): Violation | undefined => {
       const image = stringAt(container.body, 'image');

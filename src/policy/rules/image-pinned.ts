@@ -13,6 +13,13 @@ export const imagePinned: RuleUnit = {
   id: 'image-pinned',
   scope: 'object',
   variants: ['badDigest'],
+  cel: {
+    target: { scope: 'pod' },
+    container: () =>
+      "!has(c.image) || c.image.trim() == '' || (c.image.contains('@')" +
+      " ? c.image.substring(c.image.indexOf('@') + 1).matches('^sha256:[a-f0-9]{64}$')" +
+      " : c.image.matches(':[^/:]+$') && !c.image.endsWith(':latest'))",
+  },
   check: (resource) =>
     checkEachContainer(resource, (_pod, container) => {
       const image = stringAt(container.body, 'image');

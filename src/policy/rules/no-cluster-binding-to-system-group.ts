@@ -6,6 +6,7 @@
  */
 import { NOT_APPLICABLE, outcomeOf, type RuleUnit, type Violation } from '../rule.js';
 import { describeSubject, subjectsOf } from './rbac-subjects.js';
+import { celStringList } from '../cel/rule.js';
 
 const EVERYONE_GROUPS = new Set([
   'system:authenticated',
@@ -18,6 +19,17 @@ export const noClusterBindingToSystemGroup: RuleUnit = {
   id: 'no-cluster-binding-to-system-group',
   scope: 'object',
   variants: ['everyone'],
+  cel: {
+    target: { scope: 'object', kinds: ['ClusterRoleBinding'] },
+    expression: ({ settings }) => {
+      const groups = [...settings.systemGroups.map((entry) => entry.group), ...EVERYONE_GROUPS];
+      return (
+        '!has(object.subjects) || object.subjects.all(s,' +
+        ` !(s.kind == 'Group' && s.name in ${celStringList(groups)}) &&` +
+        ` !(s.kind == 'User' && s.name == '${ANONYMOUS_USER}'))`
+      );
+    },
+  },
   check: (resource, { settings }) => {
     if (resource.kind !== 'ClusterRoleBinding') return NOT_APPLICABLE;
     const violations: Violation[] = [];

@@ -2,10 +2,22 @@
 import { checkPod } from '../pod-rule.js';
 import type { RuleUnit, Violation } from '../rule.js';
 import { arrayAt, recordAt, stringAt } from '../resource.js';
+import { POD_SPEC } from '../cel/rule.js';
 
 export const noHostPath: RuleUnit = {
   id: 'no-host-path',
   scope: 'object',
+  cel: {
+    target: { scope: 'pod' },
+    expression: () => `!has(${POD_SPEC}.volumes) || ${POD_SPEC}.volumes.all(v, !has(v.hostPath))`,
+    messageParams: () => {
+      const volumes = `${POD_SPEC}.volumes.filter(v, has(v.hostPath))`;
+      return {
+        volume: `${volumes}.map(v, v.name).join(', ')`,
+        path: `${volumes}.map(v, v.hostPath.path).join(', ')`,
+      };
+    },
+  },
   check: (resource) =>
     checkPod(resource, (pod) => {
       const violations: Violation[] = [];

@@ -10,6 +10,10 @@ import { describeContainer } from '../workload.js';
 export const noHostPort: RuleUnit = {
   id: 'no-host-port',
   scope: 'object',
+  cel: {
+    target: { scope: 'pod' },
+    container: () => '!has(c.ports) || c.ports.all(p, !has(p.hostPort) || p.hostPort == 0)',
+  },
   check: (resource) =>
     checkEachContainer(resource, (_pod, container) => {
       const ports = arrayAt(container.body, 'ports');

@@ -6,10 +6,16 @@ import { checkEachContainer } from '../pod-rule.js';
 import type { RuleUnit } from '../rule.js';
 import { containerField } from '../security-context.js';
 import { describeContainer } from '../workload.js';
+import { containerSets } from '../cel/security-context.js';
 
 export const noPrivilegeEscalation: RuleUnit = {
   id: 'no-privilege-escalation',
   scope: 'object',
+  cel: {
+    target: { scope: 'pod' },
+    container: () =>
+      `${containerSets('allowPrivilegeEscalation')} && c.securityContext.allowPrivilegeEscalation == false`,
+  },
   check: (resource) =>
     checkEachContainer(resource, (_pod, container) => {
       const field = containerField(container, 'allowPrivilegeEscalation');

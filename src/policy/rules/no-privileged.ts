@@ -3,10 +3,15 @@ import { checkEachContainer } from '../pod-rule.js';
 import type { RuleUnit } from '../rule.js';
 import { containerField } from '../security-context.js';
 import { describeContainer } from '../workload.js';
+import { containerSets } from '../cel/security-context.js';
 
 export const noPrivileged: RuleUnit = {
   id: 'no-privileged',
   scope: 'object',
+  cel: {
+    target: { scope: 'pod' },
+    container: () => `!${containerSets('privileged')} || c.securityContext.privileged == false`,
+  },
   check: (resource) =>
     checkEachContainer(resource, (_pod, container) => {
       const field = containerField(container, 'privileged');

@@ -12,6 +12,12 @@ function isWildcardResource(resource: unknown): boolean {
 export const noRbacWildcards: RuleUnit = {
   id: 'no-rbac-wildcards',
   scope: 'object',
+  cel: {
+    target: { scope: 'object', kinds: ['Role', 'ClusterRole'] },
+    expression: () =>
+      "!has(object.rules) || object.rules.all(r, !(has(r.verbs) && '*' in r.verbs) &&" +
+      " !(has(r.resources) && r.resources.exists(x, x == '*' || x.startsWith('*/'))))",
+  },
   check: (resource) => {
     if (resource.kind !== 'Role' && resource.kind !== 'ClusterRole') return NOT_APPLICABLE;
     const violations: Violation[] = [];

@@ -9,6 +9,15 @@ import { recordAt } from '../resource.js';
 export const noSecretData: RuleUnit = {
   id: 'no-secret-data',
   scope: 'object',
+  cel: {
+    target: { scope: 'object', kinds: ['Secret'] },
+    expression: () =>
+      '(!has(object.data) || size(object.data) == 0) &&' +
+      ' (!has(object.stringData) || size(object.stringData) == 0)',
+    messageParams: () => ({
+      field: "has(object.data) && size(object.data) > 0 ? 'data' : 'stringData'",
+    }),
+  },
   check: (resource) => {
     if (resource.kind !== 'Secret' || resource.apiVersion !== 'v1') return NOT_APPLICABLE;
     const violations: Violation[] = [];

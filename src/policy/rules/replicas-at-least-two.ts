@@ -9,6 +9,13 @@ import { REPLICATED_KINDS } from '../workload.js';
 export const replicasAtLeastTwo: RuleUnit = {
   id: 'replicas-at-least-two',
   scope: 'object',
+  cel: {
+    target: { scope: 'workload', replicatedOnly: true },
+    expression: () => 'has(object.spec.replicas) && object.spec.replicas >= 2',
+    messageParams: () => ({
+      replicas: "has(object.spec.replicas) ? string(object.spec.replicas) : '1'",
+    }),
+  },
   check: (resource) => {
     if (!REPLICATED_KINDS.includes(resource.kind)) return NOT_APPLICABLE;
     // NOTE: a HorizontalPodAutoscaler's minReplicas is not read; a workload it scales and that

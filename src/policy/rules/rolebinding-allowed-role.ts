@@ -5,10 +5,21 @@
  */
 import { COMPLIANT, NOT_APPLICABLE, outcomeOf, type RuleUnit } from '../rule.js';
 import { recordAt, stringAt } from '../resource.js';
+import { celString, celStringList } from '../cel/rule.js';
 
 export const rolebindingAllowedRole: RuleUnit = {
   id: 'rolebinding-allowed-role',
   scope: 'object',
+  cel: {
+    target: { scope: 'object', kinds: ['RoleBinding'] },
+    expression: ({ settings }) =>
+      "object.roleRef.kind == 'Role' || (object.roleRef.kind == 'ClusterRole' &&" +
+      ` object.roleRef.name in ${celStringList(settings.allowedClusterRoles)})`,
+    messageParams: ({ settings }) => ({
+      role: "object.roleRef.kind + ' ' + object.roleRef.name",
+      allowed: celString(settings.allowedClusterRoles.join(', ')),
+    }),
+  },
   check: (resource, { settings }) => {
     if (resource.kind !== 'RoleBinding') return NOT_APPLICABLE;
     const roleRef = recordAt(resource.body, 'roleRef');

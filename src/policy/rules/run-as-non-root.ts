@@ -7,11 +7,23 @@ import { checkEachContainer } from '../pod-rule.js';
 import type { RuleUnit } from '../rule.js';
 import { effectiveField } from '../security-context.js';
 import { describeContainer } from '../workload.js';
+import { effective } from '../cel/security-context.js';
 
 export const runAsNonRoot: RuleUnit = {
   id: 'run-as-non-root',
   scope: 'object',
   variants: ['rootUser'],
+  cel: {
+    target: { scope: 'pod' },
+    container: () => {
+      const nonRoot = effective('runAsNonRoot', (value) => `${value} == true`, 'false');
+      return effective(
+        'runAsUser',
+        (user) => `(${user} != 0 && (${user} > 0 || ${nonRoot}))`,
+        nonRoot,
+      );
+    },
+  },
   check: (resource) =>
     checkEachContainer(resource, (pod, container) => {
       const user = effectiveField(pod, container, 'runAsUser');

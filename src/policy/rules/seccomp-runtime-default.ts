@@ -7,12 +7,23 @@ import { checkEachContainer } from '../pod-rule.js';
 import type { RuleUnit } from '../rule.js';
 import { effectiveSeccompType } from '../security-context.js';
 import { describeContainer } from '../workload.js';
+import { celStringList } from '../cel/rule.js';
+import { effective } from '../cel/security-context.js';
 
 const ACCEPTED = new Set(['RuntimeDefault', 'Localhost']);
 
 export const seccompRuntimeDefault: RuleUnit = {
   id: 'seccomp-runtime-default',
   scope: 'object',
+  cel: {
+    target: { scope: 'pod' },
+    container: () =>
+      effective(
+        'seccompProfile',
+        (profile) => `(has(${profile}.type) && ${profile}.type in ${celStringList([...ACCEPTED])})`,
+        'false',
+      ),
+  },
   check: (resource) =>
     checkEachContainer(resource, (pod, container) => {
       const type = effectiveSeccompType(pod, container);

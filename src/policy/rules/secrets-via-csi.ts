@@ -7,10 +7,20 @@ import { checkPod } from '../pod-rule.js';
 import type { RuleUnit, Violation } from '../rule.js';
 import { arrayAt, recordAt, stringAt } from '../resource.js';
 import { containersOf, describeContainer } from '../workload.js';
+import { everyContainer, POD_SPEC } from '../cel/rule.js';
 
 export const secretsViaCsi: RuleUnit = {
   id: 'secrets-via-csi',
   scope: 'object',
+  cel: {
+    target: { scope: 'pod' },
+    expression: () =>
+      `(!has(${POD_SPEC}.volumes) || ${POD_SPEC}.volumes.all(v, !has(v.secret))) && ` +
+      everyContainer(
+        '(!has(c.envFrom) || c.envFrom.all(e, !has(e.secretRef)))' +
+          ' && (!has(c.env) || c.env.all(e, !(has(e.valueFrom) && has(e.valueFrom.secretKeyRef))))',
+      ),
+  },
   check: (resource) =>
     checkPod(resource, (pod) => {
       const violations: Violation[] = [];

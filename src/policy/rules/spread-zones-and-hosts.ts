@@ -8,6 +8,8 @@ import { NOT_APPLICABLE, outcomeOf } from '../rule.js';
 import { arrayAt, recordAt, stringAt } from '../resource.js';
 import { selectorMatches } from '../selector.js';
 import { podTemplateOf, REPLICATED_KINDS, type PodTemplate } from '../workload.js';
+import { celString, POD_LABELS, POD_SPEC } from '../cel/rule.js';
+import { selectorSelects } from '../cel/selector.js';
 
 export const ZONE_KEY = 'topology.kubernetes.io/zone';
 export const HOSTNAME_KEY = 'kubernetes.io/hostname';
@@ -40,9 +42,35 @@ function spreadsOver(pod: PodTemplate, key: string): boolean {
   );
 }
 
+/** CEL: whether the pod spreads over `key`, as `spreadsOver` decides. */
+function celSpreadsOver(key: string): string {
+  const spec = POD_SPEC;
+  const term = (value: string): string =>
+    `has(${value}.topologyKey) && ${value}.topologyKey == ${celString(key)} &&` +
+    ` has(${value}.labelSelector) && ${selectorSelects(`${value}.labelSelector`, POD_LABELS)}`;
+  const antiAffinity = `${spec}.affinity.podAntiAffinity`;
+  const required = `${antiAffinity}.requiredDuringSchedulingIgnoredDuringExecution`;
+  const preferred = `${antiAffinity}.preferredDuringSchedulingIgnoredDuringExecution`;
+  return (
+    `((has(${spec}.topologySpreadConstraints) && ${spec}.topologySpreadConstraints.exists(t, ${term('t')}))` +
+    ` || (has(${spec}.affinity) && has(${antiAffinity}) && (` +
+    `(has(${required}) && ${required}.exists(t, ${term('t')}))` +
+    ` || (has(${preferred}) && ${preferred}.exists(w, has(w.podAffinityTerm) && has(w.weight) &&` +
+    ` w.weight == ${FULL_WEIGHT} && ${term('w.podAffinityTerm')})))))`
+  );
+}
 export const spreadZonesAndHosts: RuleUnit = {
   id: 'spread-zones-and-hosts',
   scope: 'object',
+  cel: {
+    target: { scope: 'pod', replicatedOnly: true },
+    expression: () => `${celSpreadsOver(ZONE_KEY)} && ${celSpreadsOver(HOSTNAME_KEY)}`,
+    messageParams: () => ({
+      keys:
+        `((${celSpreadsOver(ZONE_KEY)} ? [] : [${celString(ZONE_KEY)}]) +` +
+        ` (${celSpreadsOver(HOSTNAME_KEY)} ? [] : [${celString(HOSTNAME_KEY)}])).join(', ')`,
+    }),
+  },
   check: (resource) => {
     if (!REPLICATED_KINDS.includes(resource.kind)) return NOT_APPLICABLE;
     const pod = podTemplateOf(resource);

@@ -1,5 +1,6 @@
 /** Builders for policy tests: objects from YAML, and a rule run with settings and a set. */
 import { parseManifests } from '../../../src/policy/input/parse.js';
+import { disagreement } from './cel-agreement.js';
 import { buildObjectIndex } from '../../../src/policy/object-index.js';
 import { createKinkoRegistry } from '../../../src/policy/pack.js';
 import type { KubeResource } from '../../../src/policy/resource.js';
@@ -34,11 +35,13 @@ export function run(
   const set = objects(yaml);
   const first = set[0];
   if (first === undefined) throw new Error('no object in the test YAML');
-  return rule.check(first, {
-    settings,
-    index: buildObjectIndex(set),
-    ruleIds: createKinkoRegistry().ids(),
-  });
+  const context = { settings, index: buildObjectIndex(set), ruleIds: createKinkoRegistry().ids() };
+  // Every fixture also holds the rule's CEL form to the check's verdict, so the two cannot drift.
+  const disagrees = disagreement(rule, first, context);
+  if (disagrees !== undefined) {
+    throw new Error(`the CEL of ${rule.id} disagrees with its check: ${JSON.stringify(disagrees)}`);
+  }
+  return rule.check(first, context);
 }
 
 /** Reduce an outcome to its status and each violation's parameters and variant. */
