@@ -143,6 +143,33 @@ fetch_module_files() {
   publish "$staging" "$folder" "$stamp"
 }
 
+# Copy the CustomResourceDefinitions named NAME... out of a multi-document YAML file, one file
+# each, into FOLDER: SOURCE FOLDER NAME...
+select_crds() {
+  source=$1 folder=$2
+  shift 2
+  stamp=$(stamp_of "$(sha256sum <"$source")" "$@")
+  if is_fresh "$folder" "$stamp"; then
+    return
+  fi
+  staging="$folder.partial"
+  rm -rf "$staging"
+  mkdir -p "$staging"
+  for name in "$@"; do
+    awk -v name="$name" '
+      /^---$/ { if (keep) printf "%s", doc; doc = ""; keep = 0; next }
+      { doc = doc $0 "\n" }
+      $0 == "  name: " name { keep = 1 }
+      END { if (keep) printf "%s", doc }
+    ' "$source" >"$staging/$name.yaml"
+    if [ ! -s "$staging/$name.yaml" ]; then
+      log "no CustomResourceDefinition $name in $source"
+      exit 1
+    fi
+  done
+  publish "$staging" "$folder" "$stamp"
+}
+
 etcd_dir="$cache_root/etcd-$ETCD_VERSION"
 kubernetes_dir="$cache_root/kubernetes-$KUBERNETES_VERSION"
 kwok_dir="$cache_root/kwok-$KWOK_VERSION"
@@ -151,6 +178,9 @@ python_dir="$cache_root/python-moto-$MOTO_VERSION-cfn-lint-$CFN_LINT_VERSION"
 secrets_store_dir="$cache_root/crds-secrets-store-csi-driver-$SECRETS_STORE_CSI_DRIVER_VERSION"
 argo_cd_dir="$cache_root/crds-argo-cd-$ARGO_CD_VERSION"
 argo_rollouts_dir="$cache_root/crds-argo-rollouts-$ARGO_ROLLOUTS_VERSION"
+cert_manager_dir="$cache_root/crds-cert-manager-$CERT_MANAGER_VERSION"
+istio_api_dir="$cache_root/istio-api-$ISTIO_API_VERSION"
+istio_dir="$cache_root/crds-istio-security-$ISTIO_API_VERSION"
 
 started_all=$(date +%s)
 for component in $components; do
@@ -194,6 +224,20 @@ for component in $components; do
         manifests/crds/analysis-template-crd.yaml \
         manifests/crds/cluster-analysis-template-crd.yaml \
         manifests/crds/analysis-run-crd.yaml
+      # cert-manager's Issuer and Certificate issue the guard's serving certificate. Kinko
+      # generates no other cert-manager kind.
+      fetch_module_files github.com/cert-manager/cert-manager "$CERT_MANAGER_VERSION" "$cert_manager_dir" \
+        deploy/crds/cert-manager.io_issuers.yaml \
+        deploy/crds/cert-manager.io_certificates.yaml
+      # Istio generates all 15 of its CRDs (950 KiB) into one file. The test bed installs only the
+      # security.istio.io ones, whose PeerAuthentication the mesh manifests use, so that every
+      # start of the test bed stays short.
+      fetch_module_files istio.io/api "$ISTIO_API_VERSION" "$istio_api_dir" \
+        kubernetes/customresourcedefinitions.gen.yaml
+      select_crds "$istio_api_dir/customresourcedefinitions.gen.yaml" "$istio_dir" \
+        peerauthentications.security.istio.io \
+        authorizationpolicies.security.istio.io \
+        requestauthentications.security.istio.io
       ;;
   esac
 done
@@ -210,7 +254,7 @@ if $print_paths; then
   "kwokStagesDir": "$kwok_stages_dir",
   "motoServer": "$python_dir/venv/bin/moto_server",
   "cfnLint": "$python_dir/venv/bin/cfn-lint",
-  "crdDirs": ["$secrets_store_dir", "$argo_cd_dir", "$argo_rollouts_dir", "$here/crds"],
+  "crdDirs": ["$secrets_store_dir", "$argo_cd_dir", "$argo_rollouts_dir", "$cert_manager_dir", "$istio_dir", "$here/crds"],
   "auditPolicy": "$here/audit-policy.yaml"
 }
 JSON

@@ -7,6 +7,7 @@ import type { ResolvedSharedFiles } from '../model/platform.js';
 import type { ControlLedger } from './control-ledger.js';
 import { POD_IDENTITY_PRINCIPAL } from './system-pod-role.js';
 import { acknowledgeRule } from './acknowledge.js';
+import { createEfsCsiDriverRole, EFS_CSI_SERVICE_ACCOUNTS } from './efs-csi-driver.js';
 
 /** A bucket whose shared files the Mountpoint for S3 CSI driver mounts, with the key that encrypts it. */
 export interface SharedFilesBucket {
@@ -20,6 +21,10 @@ export interface AddonsProps {
   /** Node groups that must exist before add-ons whose pods need a node to run on. */
   readonly nodegroups: readonly eks.Nodegroup[];
   readonly sharedFilesBuckets: readonly SharedFilesBucket[];
+  /** Adds the EFS CSI driver; true when a system declares an EFS file system. */
+  readonly fileSystemsDeclared?: boolean;
+  /** Adds cert-manager; true when platform.yaml declares the kinko guard, whose certificate it issues. */
+  readonly certManager?: boolean;
   readonly ledger: ControlLedger;
 }
 
@@ -77,6 +82,16 @@ export class Addons extends Construct {
       ja: 'Secrets Store CSI Driver と AWS プロバイダー（ASCP）アドオン：Secrets Manager のシークレットを Pod にマウント',
     });
 
+    // cert-manager (an EKS community add-on) issues the kinko guard's serving certificate in the
+    // cluster, so no private key is ever in the synthesized manifests.
+    if (props.certManager === true) {
+      const certManager = afterNodes(this.addAddon('cert-manager'));
+      ledger.record('S2', certManager, {
+        en: "cert-manager community add-on: issues and renews the kinko guard webhook's serving certificate inside the cluster",
+        ja: 'cert-manager コミュニティアドオン：kinko guard Webhook のサーバー証明書をクラスター内で発行・更新',
+      });
+    }
+
     const guardDutyAgent = afterNodes(this.addAddon('aws-guardduty-agent'));
     ledger.record('S11', guardDutyAgent, {
       en: 'GuardDuty security agent add-on: the runtime monitoring DaemonSet on every node',
@@ -95,6 +110,22 @@ export class Addons extends Construct {
             }),
       }),
     );
+    if (props.fileSystemsDeclared === true) {
+      const efsRole = createEfsCsiDriverRole(this, 'EfsCsiDriverRole');
+      const efsCsiDriver = afterNodes(
+        this.addAddon('aws-efs-csi-driver', {
+          podIdentityAssociations: EFS_CSI_SERVICE_ACCOUNTS.map((serviceAccount) => ({
+            serviceAccount,
+            roleArn: efsRole.roleArn,
+          })),
+        }),
+      );
+      ledger.record('R5', efsCsiDriver, {
+        en: "Amazon EFS CSI driver add-on: mounts the systems' EFS file systems, outside the cluster, over TLS",
+        ja: 'Amazon EFS CSI ドライバーアドオン：クラスター外にある各システムの EFS ファイルシステムを TLS でマウント',
+      });
+    }
+
     ledger.record('R5', mountpoint, {
       en: "Mountpoint for Amazon S3 CSI driver add-on: mounts the systems' shared files from S3, outside the cluster",
       ja: 'Mountpoint for Amazon S3 CSI ドライバーアドオン：クラスター外の S3 にある共有ファイルをマウント',

@@ -1,0 +1,92 @@
+/**
+ * The ValidatingWebhookConfiguration that sends workloads in system namespaces to the guard.
+ *
+ * Only namespaces that carry the platform's system label (`kinko.dev/system`) are intercepted,
+ * with `failurePolicy: Fail`: when no guard replica responds, a create or update there is rejected
+ * rather than admitted unchecked. Other namespaces are not sent to the guard at all. They hold
+ * the cluster's add-ons (kube-system, cert-manager, the ingress controller), whose images come
+ * from vendors' registries rather than the platform's ECR. A webhook there would reject them,
+ * and with `Ignore` it would enforce only while the guard happens to be up. kube-system and the
+ * guard's own namespace are excluded by name too, so a label put on them by mistake can never
+ * make the guard's own restart depend on the guard.
+ */
+import type { V1ValidatingWebhookConfiguration } from '@kubernetes/client-node';
+
+import { LABEL_SYSTEM } from '../../model/platform.js';
+import type { ResolvedGuard } from '../../model/guard.js';
+import type { Manifest } from '../kube-object.js';
+import {
+  GUARD_NAME,
+  GUARD_SERVICE_PORT,
+  GUARD_SERVING_CERTIFICATE,
+  GUARD_VALIDATE_PATH,
+  GUARD_WEBHOOK_NAME,
+} from './names.js';
+
+/** Label the apiserver sets on every namespace to its own name. */
+const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+/** Workload kinds the rules judge, by API group and version, as resource names. */
+export const GUARD_RULES = [
+  { apiGroups: [''], apiVersions: ['v1'], resources: ['pods'] },
+  {
+    apiGroups: ['apps'],
+    apiVersions: ['v1'],
+    resources: ['deployments', 'statefulsets', 'daemonsets', 'replicasets'],
+  },
+  { apiGroups: ['batch'], apiVersions: ['v1'], resources: ['jobs', 'cronjobs'] },
+  { apiGroups: ['argoproj.io'], apiVersions: ['v1alpha1'], resources: ['rollouts'] },
+] as const;
+
+export function buildGuardWebhookConfiguration(
+  guard: ResolvedGuard,
+  labels: Readonly<Record<string, string>>,
+): Manifest<V1ValidatingWebhookConfiguration> {
+  return {
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'ValidatingWebhookConfiguration',
+    metadata: {
+      name: GUARD_NAME,
+      labels: { ...labels },
+      annotations: {
+        'cert-manager.io/inject-ca-from': `${guard.namespace}/${GUARD_SERVING_CERTIFICATE}`,
+      },
+    },
+    webhooks: [
+      {
+        name: GUARD_WEBHOOK_NAME,
+        clientConfig: {
+          service: {
+            namespace: guard.namespace,
+            name: GUARD_NAME,
+            path: GUARD_VALIDATE_PATH,
+            port: GUARD_SERVICE_PORT,
+          },
+        },
+        rules: GUARD_RULES.map((rule) => ({
+          apiGroups: [...rule.apiGroups],
+          apiVersions: [...rule.apiVersions],
+          resources: [...rule.resources],
+          operations: ['CREATE', 'UPDATE'],
+          scope: 'Namespaced',
+        })),
+        namespaceSelector: {
+          matchExpressions: [
+            { key: LABEL_SYSTEM, operator: 'Exists' },
+            {
+              key: NAMESPACE_NAME_LABEL,
+              operator: 'NotIn',
+              values: ['kube-system', guard.namespace],
+            },
+          ],
+        },
+        failurePolicy: 'Fail',
+        // A request for apps/v1beta2 or another version of the same kind is converted and sent.
+        matchPolicy: 'Equivalent',
+        sideEffects: 'None',
+        timeoutSeconds: guard.timeoutSeconds,
+        admissionReviewVersions: ['v1'],
+      },
+    ],
+  };
+}
