@@ -6,6 +6,7 @@ import type { ResolvedCluster, ResolvedPlatform } from '../model/platform.js';
 import type { AppProject, Application, ArgoSource } from './argocd-types.js';
 import type { Manifest } from './kube-object.js';
 import { INGRESS_CONTROLLER_APP_NAME, PLATFORM_PROJECT_NAME, clusterArn } from './names.js';
+import { BYPASS_INBOUND_CAPTURE_ANNOTATION, meshEnrolmentLabels } from './mesh.js';
 import { podSecurityLabels } from './namespace.js';
 
 /** One replica per Availability Zone of a three-zone region. */
@@ -46,6 +47,9 @@ export function chartSource(platform: ResolvedPlatform): ArgoSource {
  * writable folders), RuntimeDefault seccomp. Telemetry reporting to F5 is off.
  * `externalTrafficPolicy: Local` keeps the client address and makes a node without a controller
  * pod fail the ALB health check, so the ALB sends traffic only to nodes that serve it.
+ * The namespace is in the ambient mesh, whose STRICT mTLS would make ztunnel reject the ALB's
+ * plaintext; the pod annotation leaves inbound traffic uncaptured, while the controller's
+ * connections to the apps still go through ztunnel as HBONE.
  */
 export function ingressControllerValues(platform: ResolvedPlatform): Record<string, unknown> {
   const containerSecurityContext = {
@@ -75,6 +79,7 @@ export function ingressControllerValues(platform: ResolvedPlatform): Record<stri
       enableSnippets: false,
       telemetryReporting: { enable: false },
       podSecurityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+      pod: { annotations: { [BYPASS_INBOUND_CAPTURE_ANNOTATION]: 'true' } },
       securityContext: containerSecurityContext,
       initContainerSecurityContext,
       podDisruptionBudget: { enabled: true, maxUnavailable: 1 },
@@ -164,7 +169,9 @@ export function buildIngressControllerApplication(
       syncPolicy: {
         automated: { prune: true, selfHeal: true },
         syncOptions: ['CreateNamespace=true', 'ServerSideApply=true'],
-        managedNamespaceMetadata: { labels: { ...labels, ...podSecurityLabels() } },
+        managedNamespaceMetadata: {
+          labels: { ...labels, ...podSecurityLabels(), ...meshEnrolmentLabels() },
+        },
       },
     },
   };

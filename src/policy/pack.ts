@@ -16,7 +16,11 @@ import { gracePeriodExceedsPrestop } from './rules/grace-period-exceeds-prestop.
 import { noHostIpc, noHostNetwork, noHostPid } from './rules/host-namespaces.js';
 import { imageAllowedRegistry } from './rules/image-allowed-registry.js';
 import { imagePinned } from './rules/image-pinned.js';
+import { meshEnrolled } from './rules/mesh-enrolled.js';
+import { meshPodCapture } from './rules/mesh-pod-capture.js';
+import { mtlsStrict } from './rules/mtls-strict.js';
 import { namespaceDefaultDeny } from './rules/namespace-default-deny.js';
+import { namespaceMtlsStrict } from './rules/namespace-mtls-strict.js';
 import { namespacePodSecurity } from './rules/namespace-pod-security.js';
 import { noClusterBindingToSystemGroup } from './rules/no-cluster-binding-to-system-group.js';
 import { noDeprecatedTopologyLabels } from './rules/no-deprecated-topology-labels.js';
@@ -40,10 +44,7 @@ import { serviceAccountExists } from './rules/service-account-exists.js';
 import { spreadZonesAndHosts } from './rules/spread-zones-and-hosts.js';
 import { suppressionReason } from './rules/suppression-reason.js';
 
-/**
- * Builds a registry with every Kinko rule. Mesh rules (strict mTLS in system namespaces) wait
- * for the service mesh, which Kinko does not build yet.
- */
+/** Builds a registry with every Kinko rule. */
 export function createKinkoRegistry(): RuleRegistry {
   return (
     new RuleRegistry()
@@ -74,6 +75,11 @@ export function createKinkoRegistry(): RuleRegistry {
       // S4: no secret values in manifests.
       .register(noSecretData, { severity: 'error', practice: 'S4' })
       .register(secretsViaCsi, { severity: 'warning', practice: 'S4' })
+      // S5: system namespaces in the ambient mesh, under STRICT mTLS.
+      .register(meshEnrolled, { severity: 'error', practice: 'S5' })
+      .register(meshPodCapture, { severity: 'error', practice: 'S5' })
+      .register(mtlsStrict, { severity: 'error', practice: 'S5' })
+      .register(namespaceMtlsStrict, { severity: 'error', practice: 'S5' })
       // S6: each system's rights stay in its namespace.
       .register(rolebindingAllowedRole, { severity: 'error', practice: 'S6' })
       .register(rolebindingOwnSubjects, { severity: 'error', practice: 'S6' })

@@ -40,7 +40,7 @@ describe('rule registry and engine', () => {
 
   it('[S2][unit] every rule has English and Japanese title and fix', () => {
     const registry = createKinkoRegistry();
-    assert.equal(registry.all().length, 36);
+    assert.equal(registry.all().length, 40);
     for (const rule of registry.all()) {
       assert.match(t(`policy.${rule.id}.title`, {}, 'ja'), /[\u3040-\u30ff\u4e00-\u9fff]/, rule.id);
       assert.ok(t(`policy.${rule.id}.fix`, {}, 'en').length > 10, rule.id);
