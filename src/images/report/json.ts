@@ -1,0 +1,41 @@
+/** JSON output of `kinko images`: every image with its digest, counts, findings and exceptions, for scripts. */
+import type { Locale } from '../../i18n/locale.js';
+import type { ImageGateResult } from '../gate.js';
+import { closedText, countVerdicts, problemsOf } from './render.js';
+
+export function formatImagesJson(result: ImageGateResult, locale: Locale): string {
+  const { passed, failed } = countVerdicts(result);
+  const images = result.images.map((image) => {
+    const closed = closedText(image, locale);
+    return {
+      image: image.image,
+      verdict: image.verdict,
+      registryId: image.registryId ?? null,
+      region: image.region ?? null,
+      repository: image.repository ?? null,
+      digest: image.digest ?? null,
+      scanStatus: image.scanStatus ?? null,
+      counts: image.counts,
+      blocking: image.blocking,
+      exceptionsApplied: image.exceptionsApplied,
+      exceptionsExpired: image.exceptionsExpired,
+      closed:
+        image.closed === undefined || closed === undefined
+          ? null
+          : { reason: image.closed.reason, detail: image.closed.detail, ...closed },
+      uses: image.uses,
+    };
+  });
+  const report = {
+    locale,
+    failOn: result.failOn,
+    files: result.files,
+    objects: result.objects,
+    passed,
+    failed,
+    images,
+    unusedExceptions: result.unusedExceptions,
+    problems: problemsOf(result, locale),
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
