@@ -1,6 +1,6 @@
 /**
- * `kinko switch cluster`: wiring and printing only; the work is in src/ops/bluegreen. Also the
- * options and printing that `rollback`, `dr` and `status` share.
+ * `kinko switch cluster` and `kinko switch app`: wiring and printing only; the work is in
+ * src/ops/bluegreen. Also the options and printing that `rollback`, `dr` and `status` share.
  */
 import { createInterface } from 'node:readline/promises';
 import { Command, Option } from 'commander';
@@ -16,6 +16,8 @@ import type { ChangeIo, ChangePlan, ChangeResult } from '../ops/bluegreen/change
 import { defaultJournalPath, Journal } from '../ops/bluegreen/journal.js';
 import { elbv2Client } from '../ops/bluegreen/aws.js';
 import { switchCluster } from '../ops/bluegreen/switch-cluster.js';
+import { switchApp } from '../ops/bluegreen/app/switch-app.js';
+import { loadKubeConfig } from './apply.js';
 
 export const CHANGE_NEEDS_YES = 'KINKO_CHANGE_NEEDS_YES';
 
@@ -108,6 +110,20 @@ export function printResult(result: ChangeResult, options: CommonOptions): void 
   if (options.output === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }
 
+export interface AppChangeOptions extends ChangeOptions {
+  app: string;
+  kubeconfig?: string;
+  context?: string;
+}
+
+/** Adds the options of `switch app` and `rollback app`. */
+export function addAppChangeOptions(command: Command, locale: Locale): Command {
+  return addChangeOptions(command, locale)
+    .requiredOption('--app <name>', t('cli.switch.option.app', {}, locale))
+    .option('--kubeconfig <file>', t('cli.apply.option.kubeconfig', {}, locale))
+    .option('--context <name>', t('cli.apply.option.context', {}, locale));
+}
+
 export function registerSwitchCommand(program: Command, locale: Locale): void {
   const command = program.command('switch').description(t('cli.switch.description', {}, locale));
   addChangeOptions(
@@ -123,6 +139,29 @@ export function registerSwitchCommand(program: Command, locale: Locale): void {
         to: options.to,
         operation: 'switch-cluster',
         client: elbv2Client(platform.primary.region, awsSettings(options)),
+        journal: openJournal(options),
+        dryRun: options.dryRun === true,
+        force: options.force === true,
+        io: changeIo(options, locale),
+      });
+      printResult(result, options);
+    });
+
+  addAppChangeOptions(
+    command.command('app').description(t('cli.switch.app.description', {}, locale)),
+    locale,
+  )
+    .option('--to <colour>', t('cli.switch.option.colour', {}, locale))
+    .option('--preview-url <url>', t('cli.switch.option.previewUrl', {}, locale))
+    .action(async (options: AppChangeOptions & { to?: string; previewUrl?: string }) => {
+      const result = await switchApp({
+        platform: loadPlatform(options),
+        system: options.system,
+        app: options.app,
+        ...(options.to !== undefined ? { to: options.to } : {}),
+        ...(options.previewUrl !== undefined ? { previewUrl: options.previewUrl } : {}),
+        operation: 'switch-app',
+        kubeConfig: loadKubeConfig(options.kubeconfig, options.context),
         journal: openJournal(options),
         dryRun: options.dryRun === true,
         force: options.force === true,

@@ -12,6 +12,7 @@ import type {
 } from '@kubernetes/client-node';
 
 import type { ResolvedApp, ResolvedSystem } from '../model/platform.js';
+import { efsPodVolumes } from './efs.js';
 import { ManifestBuildError } from './errors.js';
 import type { Manifest } from './kube-object.js';
 import {
@@ -93,6 +94,7 @@ function buildVolumes(system: ResolvedSystem): V1Volume[] {
       persistentVolumeClaim: { claimName: system.sharedFiles.persistentVolumeClaimName },
     });
   }
+  volumes.push(...efsPodVolumes(system).volumes);
   return volumes;
 }
 
@@ -104,11 +106,22 @@ function buildVolumeMounts(system: ResolvedSystem): V1VolumeMount[] {
   if (system.sharedFiles !== undefined) {
     mounts.push({ name: VOLUME_SHARED_FILES, mountPath: system.sharedFiles.mountPath });
   }
+  mounts.push(...efsPodVolumes(system).mounts);
   return mounts;
 }
 
 /**
- * Builds the Deployment.
+ * One colour of a blue/green app: the Deployment's name, its selector (the app's selector plus
+ * the colour label) and its image.
+ */
+export interface DeploymentVariant {
+  readonly name: string;
+  readonly selector: Readonly<Record<string, string>>;
+  readonly image: string;
+}
+
+/**
+ * Builds the Deployment, or with `variant` one colour of a blue/green app.
  *
  * The preStop hook uses the kubelet's own `sleep` action (GA in Kubernetes 1.34) instead of
  * `exec: [sleep, N]`, because distroless and scratch images have no sleep binary and an exec
@@ -120,12 +133,13 @@ export function buildDeployment(
   system: ResolvedSystem,
   app: ResolvedApp,
   labels: Readonly<Record<string, string>>,
+  variant?: DeploymentVariant,
 ): Manifest<V1Deployment> {
   checkTimings(system, app);
 
   const container: V1Container = {
     name: app.name,
-    image: app.image,
+    image: variant?.image ?? app.image,
     imagePullPolicy: 'IfNotPresent',
     ports: [{ name: HTTP_PORT_NAME, containerPort: app.containerPort, protocol: 'TCP' }],
     resources: {
@@ -141,10 +155,14 @@ export function buildDeployment(
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: { name: app.name, namespace: system.namespace, labels: { ...labels } },
+    metadata: {
+      name: variant?.name ?? app.name,
+      namespace: system.namespace,
+      labels: { ...labels },
+    },
     spec: {
       replicas: app.replicas,
-      selector: { matchLabels: { ...app.selector } },
+      selector: { matchLabels: { ...(variant?.selector ?? app.selector) } },
       // A new pod is ready before an old one stops, so capacity never drops during a rollout.
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
       template: {

@@ -111,6 +111,25 @@ export const SUMMARIES = {
     en: `${app.name} runs as UID ${app.runAsUser} (non-root), unprivileged, without privilege escalation, with all capabilities dropped, a read-only root filesystem and the RuntimeDefault seccomp profile.`,
     ja: `${app.name} は UID ${app.runAsUser}（非 root）・非特権で動き、権限昇格を禁止し、全ケーパビリティを削除し、ルートファイルシステムを読み取り専用とし、seccomp プロファイル RuntimeDefault を使う。`,
   }),
+  appBlueGreen: (app: ResolvedApp): LedgerSummary => {
+    switch (app.blueGreen?.method) {
+      case 'upstream':
+        return {
+          en: `${app.name} runs a blue and a green Deployment; kinko switch app moves users by patching the app's route in this VirtualServer to the other colour's upstream, after a readiness check and an optional smoke check.`,
+          ja: `${app.name} は blue と green の Deployment を動かす。kinko switch app は、Ready の確認と任意のスモークチェックの後、この VirtualServer のアプリのルートをもう一方の色の upstream に書き換えて利用者を移す。`,
+        };
+      case 'rollout':
+        return {
+          en: `${app.name} is an Argo Rollout with the blue/green strategy and manual promotion; kinko switch app promotes the preview revision after a readiness check, and kinko rollback app aborts it.`,
+          ja: `${app.name} は Blue/Green 戦略で手動プロモートの Argo Rollout。kinko switch app は Ready の確認後にプレビューのリビジョンをプロモートし、kinko rollback app はアボートする。`,
+        };
+      default:
+        return {
+          en: `${app.name} runs a blue and a green Deployment; kinko switch app moves users by patching this Service's colour selector, after a readiness check and an optional smoke check on ${app.name}-preview.`,
+          ja: `${app.name} は blue と green の Deployment を動かす。kinko switch app は、Ready の確認と ${app.name}-preview への任意のスモークチェックの後、この Service の色のセレクターを書き換えて利用者を移す。`,
+        };
+    }
+  },
   topologySpread: (app: ResolvedApp): LedgerSummary =>
     app.replicas < 2
       ? {

@@ -8,18 +8,27 @@ import type { ResolvedApp, ResolvedSystem } from '../model/platform.js';
 import type { Manifest } from './kube-object.js';
 import { HTTP_PORT_NAME } from './names.js';
 
+/**
+ * Builds the app's Service. Blue/green apps pass `variant`: a Service named after its role (live,
+ * preview, or one colour) whose selector adds the colour label to the app's selector.
+ */
 export function buildService(
   system: ResolvedSystem,
   app: ResolvedApp,
   labels: Readonly<Record<string, string>>,
+  variant?: { readonly name: string; readonly selector: Readonly<Record<string, string>> },
 ): Manifest<V1Service> {
   return {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { name: app.name, namespace: system.namespace, labels: { ...labels } },
+    metadata: {
+      name: variant?.name ?? app.name,
+      namespace: system.namespace,
+      labels: { ...labels },
+    },
     spec: {
       type: 'ClusterIP',
-      selector: { ...app.selector },
+      selector: { ...(variant?.selector ?? app.selector) },
       ports: [
         {
           name: HTTP_PORT_NAME,

@@ -2,7 +2,8 @@
  * A system's route on F5 NGINX Ingress Controller: one VirtualServer for the system's host,
  * with an upstream and a route per app.
  */
-import type { ResolvedPlatform, ResolvedSystem } from '../model/platform.js';
+import type { ResolvedApp, ResolvedPlatform, ResolvedSystem } from '../model/platform.js';
+import { APP_COLOURS, colourObjectName } from './app-colour.js';
 import { ManifestBuildError } from './errors.js';
 import type { KubeObjectMeta, Manifest } from './kube-object.js';
 import { virtualServerName } from './names.js';
@@ -32,8 +33,30 @@ export interface VirtualServer {
 }
 
 /**
- * Builds the VirtualServer. Upstream names equal the app (and Service) names, so blue/green can
- * later switch a route's `pass` to another upstream without renaming anything.
+ * Upstreams of one app: one named after the app, or under `blueGreen.method: upstream` one per
+ * colour, named after the colour's Service.
+ */
+function buildUpstreams(app: ResolvedApp): VirtualServerUpstream[] {
+  if (app.blueGreen?.method !== 'upstream') {
+    return [{ name: app.name, service: app.name, port: app.containerPort }];
+  }
+  return APP_COLOURS.map((colour) => ({
+    name: colourObjectName(app, colour),
+    service: colourObjectName(app, colour),
+    port: app.containerPort,
+  }));
+}
+
+/** Upstream the app's route passes to when the manifests are first applied. */
+function liveUpstreamName(app: ResolvedApp): string {
+  return app.blueGreen?.method === 'upstream'
+    ? colourObjectName(app, app.blueGreen.live)
+    : app.name;
+}
+
+/**
+ * Builds the VirtualServer. Upstream names equal the Service names; `kinko switch app` moves an
+ * upstream-method app by patching its route's `pass` to the other colour's upstream.
  */
 export function buildVirtualServer(
   platform: ResolvedPlatform,
@@ -65,12 +88,11 @@ export function buildVirtualServer(
     spec: {
       host: system.host,
       ingressClassName: platform.ingress.ingressClassName,
-      upstreams: system.apps.map((app) => ({
-        name: app.name,
-        service: app.name,
-        port: app.containerPort,
+      upstreams: system.apps.flatMap(buildUpstreams),
+      routes: system.apps.map((app) => ({
+        path: app.routePath,
+        action: { pass: liveUpstreamName(app) },
       })),
-      routes: system.apps.map((app) => ({ path: app.routePath, action: { pass: app.name } })),
     },
   };
 }

@@ -40,6 +40,7 @@ type Template = ReturnType<typeof loadTemplate> & {
 };
 
 interface JournalLine {
+  readonly id: string;
   readonly operation: string;
   readonly system: string;
   readonly status: string;
@@ -348,6 +349,26 @@ describe('regional failover on the synthesized failover records', () => {
     assert.match(result.stdout, /[ぁ-んァ-ン一-龯]/);
     assert.match(result.stdout, /dr \(kinko-demo-edge.*\) → primary \(kinko-demo-edge/);
     assert.deepEqual(await records('b'), { PRIMARY: DR, SECONDARY: DR });
+  });
+
+  it('[R1][moto] kill before the Route 53 change, rerun converges', async () => {
+    const killed = await killBefore(['failback', '--system', 'b', '--yes'], 'apply');
+
+    assert.equal(killed, 'SIGKILL');
+    assert.deepEqual(await records('b'), { PRIMARY: DR, SECONDARY: DR });
+    const interrupted = journalLines().at(-1);
+    assert.deepEqual(
+      [interrupted?.operation, interrupted?.system, interrupted?.status],
+      ['dr-failback', 'b', 'started'],
+    );
+
+    const rerun = kinko(['failback', '--system', 'b', '--yes']);
+    assert.equal(rerun.status, 0, rerun.stderr);
+    assert.deepEqual(await records('b'), { PRIMARY: PRIMARY, SECONDARY: DR });
+    const completed = journalLines().at(-1);
+    assert.equal(completed?.status, 'completed');
+    assert.equal(completed?.id, interrupted?.id);
+    assert.deepEqual(await records('a'), { PRIMARY: PRIMARY, SECONDARY: DR });
   });
 
   it('[R1][moto] failover to a DR region with no healthy targets is refused', async () => {

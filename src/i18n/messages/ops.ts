@@ -40,9 +40,9 @@ export const OPS_MESSAGES: MessageTable = {
   },
   'cli.status.description': {
     en: () =>
-      'show, per system, the live cluster, the DR region in use and the target group health',
+      'show, per system, the live cluster, the DR region in use and the target group health, and with a cluster named the live colour of each blue/green app',
     ja: () =>
-      'システムごとの稼働クラスター、使用中のリージョン（DR）、ターゲットグループの状態を表示する',
+      'システムごとの稼働クラスター、使用中のリージョン（DR）、ターゲットグループの状態を表示する。クラスターを指定すると、Blue/Green の各アプリの稼働中の色も表示する',
   },
   'cli.switch.description': {
     en: () => 'switch a system to another cluster (blue/green)',

@@ -33,6 +33,8 @@ export type State = Readonly<Record<string, unknown>>;
 export interface ChangePlan {
   readonly operation: JournalOperation;
   readonly system: string;
+  /** App of an application blue/green change; the journal keys its entries by it too. */
+  readonly app?: string;
   /** ARN or name of the resource the change modifies. */
   readonly resource: string;
   readonly old: State;
@@ -47,7 +49,26 @@ export interface ChangeRun {
   /** True when the desired state is already in force. */
   readonly inForce: boolean;
   /** Healthy targets behind the new state; 0 blocks the change unless `force`. */
-  readonly health: { readonly healthy: number; readonly total: number; readonly target: string };
+  readonly health: {
+    readonly healthy: number;
+    readonly total: number;
+    readonly target: string;
+    /**
+     * Messages of the health step; the defaults (`ops.change.healthy`, `ops.change.unhealthy`,
+     * `ops.change.unhealthyForced`) speak of target groups.
+     */
+    readonly messageIds?: {
+      readonly healthy: string;
+      readonly unhealthy: string;
+      readonly unhealthyForced: string;
+    };
+  };
+  /** Runs after the health gate, in dry runs too, and throws to stop the change (a smoke check). */
+  readonly preflight?: () => Promise<void>;
+  /** Sends `new` as a server-side dry run, so `--dry-run` also meets admission and RBAC. */
+  readonly dryRunWrite?: (state: State) => Promise<void>;
+  /** Message printed when the change is done; defaults to `ops.change.completed`. */
+  readonly completedMessageId?: string;
   /** Writes a state with one API call; the verify step also uses it to restore `old`. */
   readonly write: (state: State) => Promise<void>;
   /** Reads the state back and returns it. */
@@ -64,6 +85,7 @@ export interface ChangeResult {
   readonly status: ChangeStatus;
   readonly operation: JournalOperation;
   readonly system: string;
+  readonly app?: string;
   readonly resource: string;
   readonly old: State;
   readonly new: State;
@@ -82,12 +104,15 @@ async function pauseIfRequested(step: ChangeStep): Promise<void> {
 
 export async function runChange(run: ChangeRun): Promise<ChangeResult> {
   const { plan, journal, io } = run;
+  const appField: { app?: string } & Record<string, string> =
+    plan.app !== undefined ? { app: plan.app } : {};
   const emit = (step: ChangeStep, messageId: string, params: MessageParams = {}) =>
-    io.onEvent?.({ step, messageId, params: { system: plan.system, ...params } });
+    io.onEvent?.({ step, messageId, params: { system: plan.system, ...appField, ...params } });
   const result = (status: ChangeStatus, changeId?: string): ChangeResult => ({
     status,
     operation: plan.operation,
     system: plan.system,
+    ...appField,
     resource: plan.resource,
     old: plan.old,
     new: plan.new,
@@ -96,7 +121,7 @@ export async function runChange(run: ChangeRun): Promise<ChangeResult> {
 
   // An earlier run may have been killed after its change took effect but before it wrote
   // `completed`; finding the desired state in force settles that entry.
-  const interrupted = journal.interrupted(plan.system, [plan.operation]);
+  const interrupted = journal.interrupted(plan.system, [plan.operation], plan.app);
   if (run.inForce) {
     if (interrupted !== undefined && sameState(interrupted.new, plan.new)) {
       journal.append({
@@ -104,6 +129,7 @@ export async function runChange(run: ChangeRun): Promise<ChangeResult> {
         who: operatorName(),
         operation: plan.operation,
         system: plan.system,
+        ...appField,
         status: 'recovered',
         resource: plan.resource,
         old: interrupted.old,
@@ -127,23 +153,31 @@ export async function runChange(run: ChangeRun): Promise<ChangeResult> {
   if (run.health.healthy === 0) {
     if (!run.force) {
       throw new KinkoError(CHANGE_UNHEALTHY, 'user', {
-        messageId: 'ops.change.unhealthy',
-        params: { system: plan.system, target: run.health.target, total: run.health.total },
+        messageId: run.health.messageIds?.unhealthy ?? 'ops.change.unhealthy',
+        params: {
+          system: plan.system,
+          ...appField,
+          target: run.health.target,
+          total: run.health.total,
+        },
       });
     }
-    emit('health', 'ops.change.unhealthyForced', {
+    emit('health', run.health.messageIds?.unhealthyForced ?? 'ops.change.unhealthyForced', {
       target: run.health.target,
       total: run.health.total,
     });
   } else {
-    emit('health', 'ops.change.healthy', {
+    emit('health', run.health.messageIds?.healthy ?? 'ops.change.healthy', {
       target: run.health.target,
       healthy: run.health.healthy,
       total: run.health.total,
     });
   }
 
+  await run.preflight?.();
+
   if (run.dryRun) {
+    await run.dryRunWrite?.(plan.new);
     emit('done', 'ops.change.dryRun');
     return result('planned');
   }
@@ -163,6 +197,7 @@ export async function runChange(run: ChangeRun): Promise<ChangeResult> {
     who: operatorName(),
     operation: plan.operation,
     system: plan.system,
+    ...appField,
     status: 'started',
     resource: plan.resource,
     old: plan.old,
@@ -179,6 +214,7 @@ export async function runChange(run: ChangeRun): Promise<ChangeResult> {
       who: operatorName(),
       operation: plan.operation,
       system: plan.system,
+      ...appField,
       status: 'failed',
       resource: plan.resource,
       old: plan.old,
@@ -200,6 +236,7 @@ export async function runChange(run: ChangeRun): Promise<ChangeResult> {
       who: operatorName(),
       operation: plan.operation,
       system: plan.system,
+      ...appField,
       status: 'failed',
       resource: plan.resource,
       old: plan.old,
@@ -225,11 +262,12 @@ export async function runChange(run: ChangeRun): Promise<ChangeResult> {
     who: operatorName(),
     operation: plan.operation,
     system: plan.system,
+    ...appField,
     status: 'completed',
     resource: plan.resource,
     old: plan.old,
     new: plan.new,
   });
-  emit('done', 'ops.change.completed', { id });
+  emit('done', run.completedMessageId ?? 'ops.change.completed', { id });
   return result('changed', id);
 }

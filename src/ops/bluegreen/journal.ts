@@ -18,7 +18,12 @@ import { dirname, resolve } from 'node:path';
 import { KinkoError } from '../../errors.js';
 
 export type JournalOperation =
-  'switch-cluster' | 'rollback-cluster' | 'dr-failover' | 'dr-failback';
+  | 'switch-cluster'
+  | 'rollback-cluster'
+  | 'switch-app'
+  | 'rollback-app'
+  | 'dr-failover'
+  | 'dr-failback';
 
 /**
  * Status of a journal entry. `started` precedes the API call and `completed` follows a verified
@@ -35,6 +40,8 @@ export interface JournalEntry {
   readonly who: string;
   readonly operation: JournalOperation;
   readonly system: string;
+  /** App of an application blue/green change; unset for changes of a whole system. */
+  readonly app?: string;
   readonly status: JournalStatus;
   /** ARN or name of the changed resource. */
   readonly resource: string;
@@ -103,11 +110,19 @@ export class Journal {
     return entries;
   }
 
-  /** Returns the started entry of an interrupted change of `system` by `operations`, if any. */
-  interrupted(system: string, operations: readonly JournalOperation[]): JournalEntry | undefined {
+  /**
+   * Returns the started entry of an interrupted change of `system` (and `app`, when given) by
+   * `operations`, if any. Without `app`, only entries without an app match.
+   */
+  interrupted(
+    system: string,
+    operations: readonly JournalOperation[],
+    app?: string,
+  ): JournalEntry | undefined {
     const settled = new Set<string>();
     const entries = this.entries().filter(
-      (entry) => entry.system === system && operations.includes(entry.operation),
+      (entry) =>
+        entry.system === system && entry.app === app && operations.includes(entry.operation),
     );
     for (const entry of entries) {
       if (entry.status !== 'started') settled.add(entry.id);
@@ -115,13 +130,18 @@ export class Journal {
     return entries.reverse().find((entry) => entry.status === 'started' && !settled.has(entry.id));
   }
 
-  /** Returns the last completed entry of `system` by one of `operations`. */
-  lastCompleted(system: string, operations: readonly JournalOperation[]): JournalEntry | undefined {
+  /** Returns the last completed entry of `system` (and `app`, when given) by one of `operations`. */
+  lastCompleted(
+    system: string,
+    operations: readonly JournalOperation[],
+    app?: string,
+  ): JournalEntry | undefined {
     return this.entries()
       .reverse()
       .find(
         (entry) =>
           entry.system === system &&
+          entry.app === app &&
           operations.includes(entry.operation) &&
           (entry.status === 'completed' || entry.status === 'recovered'),
       );

@@ -53,6 +53,11 @@ export async function startKwok(options: KwokOptions): Promise<ManagedProcess> {
       `--node-ip=${LOOPBACK}`,
       `--node-port=${port}`,
       `--cidr=${POD_CIDR}`,
+      // kwok renews no node Lease by default, and its stages refresh node conditions only every
+      // 10 to 20 minutes. The node lifecycle controller then finds no heartbeat after its grace
+      // period (50 s) and marks every pod on the node not Ready. A 40 s lease, the kubelet's
+      // default, keeps the nodes and their pods Ready.
+      '--node-lease-duration-seconds=40',
     ],
     logPath: join(options.stateDir, 'kwok.log'),
   });
