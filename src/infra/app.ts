@@ -15,7 +15,8 @@ export type { ArgoCdIdentityCenter } from './argocd-capability.js';
 export interface InfraResult {
   /**
    * Stacks in deployment order: the DR region's stacks first (the primary buckets replicate into
-   * them), then network, security, systems, the edge ALB, and one per cluster.
+   * them), then network, security, systems, the edge ALB, one per cluster, and last the DR
+   * region's secondary Aurora clusters, which join the global clusters of the primary systems stack.
    */
   readonly stacks: Stack[];
   readonly ledger: ControlLedger;
@@ -58,8 +59,10 @@ export function buildInfra(
   const security = new SecurityStack(app, platform, ledger);
   const systems = new SystemsStack(app, platform, security.accessLogBucket.bucketName, ledger, {
     ...(dr !== undefined ? { replication: dr.replication } : {}),
+    vpc: network.vpc,
   });
   if (dr !== undefined) systems.addStackDependency(dr.systems, 'replication needs the DR buckets');
+  dr?.databases?.addStackDependency(systems, 'the secondary clusters join the global clusters');
 
   const edge =
     platform.edge === undefined
@@ -100,6 +103,7 @@ export function buildInfra(
       systems,
       ...(edge !== undefined ? [edge] : []),
       ...clusters,
+      ...(dr?.databases !== undefined ? [dr.databases] : []),
     ],
     ledger,
   };

@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import type { ResolvedDisasterRecovery } from '../model/edge.js';
 import type { ResolvedPlatform } from '../model/platform.js';
 import type { ArgoCdIdentityCenter } from './argocd-capability.js';
+import { DrDatabaseStack } from './aurora-dr.js';
 import { allowServerAccessLogsFrom, createAccessLogBucket } from './audit-buckets.js';
 import { ClusterStack } from './cluster.js';
 import type { ControlLedger } from './control-ledger.js';
@@ -49,6 +50,11 @@ export interface DrStacks {
   /** The DR systems stack, which the primary systems stack must follow. */
   readonly systems: SystemsStack;
   readonly replication: BucketReplication;
+  /**
+   * Secondary Aurora clusters; undefined when no system declares a database. It must deploy after
+   * the primary systems stack, which creates the global clusters, so it is not in `stacks`.
+   */
+  readonly databases?: DrDatabaseStack;
 }
 
 /** Returns the platform as the DR region sees it: each system with its DR bucket and pod role. */
@@ -93,6 +99,7 @@ export function buildDrStacks(
   const systems = new SystemsStack(app, view, accessLogs.bucket.bucketName, ledger, {
     site,
     isReplica: true,
+    vpc: network.vpc,
   });
   const stacks: Stack[] = [accessLogs, network, systems];
 
@@ -126,9 +133,18 @@ export function buildDrStacks(
     }),
   );
 
+  const databases = platform.systems.some((system) => system.database !== undefined)
+    ? new DrDatabaseStack(app, view, site, systems.systems, ledger)
+    : undefined;
+  databases?.addStackDependency(
+    systems,
+    'the secondary clusters use the DR subnet groups and keys',
+  );
+
   return {
     stacks,
     systems,
+    ...(databases !== undefined ? { databases } : {}),
     replication: {
       region: dr.region.region,
       bucketNames: new Map(dr.systems.map((system) => [system.name, system.bucketName])),

@@ -1,3 +1,4 @@
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
 import type { ResolvedPlatform } from '../model/platform.js';
 import type { ControlLedger } from './control-ledger.js';
@@ -14,6 +15,8 @@ export interface SystemsStackOptions {
   readonly isReplica?: boolean;
   /** Primary buckets replicate to their DR copies in this region (R1). */
   readonly replication?: BucketReplication;
+  /** VPC of the systems' EFS file systems and Aurora clusters; without it none is built. */
+  readonly vpc?: ec2.IVpc;
 }
 
 /** The AWS resources of every business system, one `SystemResources` construct per system. */
@@ -48,6 +51,11 @@ export class SystemsStack extends PlatformStack {
           ledger,
           ...(options.replication !== undefined ? { replication: options.replication } : {}),
           ...(options.isReplica === true ? { isReplica: true } : {}),
+          ...(options.vpc !== undefined
+            ? {
+                network: { vpc: options.vpc, availabilityZones: site.region.availabilityZones },
+              }
+            : {}),
         }),
       );
     }

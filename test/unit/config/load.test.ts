@@ -63,7 +63,7 @@ const INVALID_CASES: InvalidCase[] = [
       d.deleteIn(['systems', 1, 'host']);
     },
     message: 'systems[1].hots: unknown key "hots".',
-    fix: 'did you mean "host"? Valid keys here: name, displayName, namespace, adminRoleArn, host, pathPrefix, liveCluster, dr, sharedFiles, apps.',
+    fix: 'did you mean "host"? Valid keys here: name, displayName, namespace, adminRoleArn, host, pathPrefix, liveCluster, dr, sharedFiles, efs, database, apps.',
   },
   {
     name: 'duplicate system name',
