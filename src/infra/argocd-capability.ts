@@ -1,6 +1,7 @@
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { argoCdCapabilityRoleName } from '../model/names.js';
 import type { ResolvedCluster, ResolvedGitOps } from '../model/platform.js';
 
 /** Service principal that EKS capabilities assume their roles with. */
@@ -19,6 +20,8 @@ export interface ArgoCdIdentityCenter {
 export interface ArgoCdCapabilityProps {
   readonly cluster: eks.Cluster;
   readonly resolved: ResolvedCluster;
+  /** Region of the cluster, part of the capability role's name. */
+  readonly region: string;
   readonly gitops: ResolvedGitOps;
   readonly identityCenter: ArgoCdIdentityCenter;
 }
@@ -35,7 +38,7 @@ export class ArgoCdCapability extends Construct {
 
   constructor(scope: Construct, id: string, props: ArgoCdCapabilityProps) {
     super(scope, id);
-    const { cluster, resolved, gitops, identityCenter } = props;
+    const { cluster, resolved, region, gitops, identityCenter } = props;
     if (!INSTANCE_ARN.test(identityCenter.instanceArn)) {
       throw new Error(
         `The IAM Identity Center instance ARN for the Argo CD capability is "${identityCenter.instanceArn}"; ` +
@@ -45,14 +48,18 @@ export class ArgoCdCapability extends Construct {
 
     // NOTE: the role has no permissions, which is enough for a git repository that Argo CD reads over
     // HTTPS; CodeConnections or credentials in Secrets Manager would need statements here.
+    // The name is fixed and the role has no path, so the access entry that EKS creates for it has
+    // the group `eks-access-entry:arn:aws:iam::<account>:role/<name>`, which the RBAC manifests
+    // in argocd/05-capability-rbac.yaml bind.
     this.role = new iam.Role(this, 'Role', {
+      roleName: argoCdCapabilityRoleName(resolved.name, region),
       assumedBy: new iam.SessionTagsPrincipal(new iam.ServicePrincipal(CAPABILITY_PRINCIPAL)),
       description: `Kinko ${resolved.name}: the role of the EKS Argo CD capability`,
     });
 
     const adminGroupIds = identityCenter.adminGroupIds ?? [];
-    // NOTE: EKS creates the capability role's access entry with no Kubernetes permissions, so the
-    // right to apply the manifests must still be granted (an access policy or RBAC binding).
+    // EKS creates the role's access entry itself, with no access policy. CloudFormation cannot
+    // associate a policy with an entry it does not own, so Kubernetes RBAC grants the rights.
     this.capability = new eks.CfnCapability(this, 'Resource', {
       capabilityName: `${resolved.name}-argocd`,
       clusterName: cluster.clusterName,

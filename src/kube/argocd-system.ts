@@ -39,9 +39,9 @@ function groupKinds(objects: readonly KubeObject[]): ArgoGroupKind[] {
  * Builds the system's AppProject. Its whitelists name exactly the kinds Kinko generates for the
  * system, so Argo CD rejects anything else in the folder, a Secret included. Its one
  * destination is the system's namespace. The cluster-scoped kinds (the Namespace itself and the
- * shared-files PersistentVolume) cannot be limited by name in an AppProject.
- * NOTE: a change in git could therefore add another Namespace or PersistentVolume through this
- * project; review and `kinko check` of the synthesized folder must catch it.
+ * shared-files PersistentVolume) are not limited by name here, but the capability's RBAC
+ * (argocd-rbac.ts) lets Argo CD write only the names in the synthesized folder, so another
+ * Namespace or PersistentVolume added in git fails to sync.
  */
 export function buildSystemProject(
   platform: ResolvedPlatform,
@@ -63,6 +63,7 @@ export function buildSystemProject(
     },
     spec: {
       description: `${system.displayName}: namespace ${system.namespace} only`,
+      sourceNamespaces: [platform.gitops.argocdNamespace],
       sourceRepos: [platform.gitops.repoURL],
       destinations: [{ server: clusterArn(platform, cluster), namespace: system.namespace }],
       clusterResourceWhitelist: groupKinds(clusterScoped),

@@ -19,6 +19,11 @@ export interface AppProject {
   metadata: KubeObjectMeta;
   spec: {
     description: string;
+    /**
+     * Namespaces whose Applications may use the project. The EKS capability requires its own
+     * namespace here, because it reads Applications only from there.
+     */
+    sourceNamespaces?: string[];
     sourceRepos: string[];
     destinations: ArgoDestination[];
     clusterResourceWhitelist: ArgoGroupKind[];

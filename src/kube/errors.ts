@@ -5,7 +5,10 @@
  */
 
 export type ManifestBuildErrorCode =
-  'KUBE_REPLICAS_BELOW_ONE' | 'KUBE_GRACE_PERIOD_NOT_ABOVE_PRESTOP' | 'KUBE_DUPLICATE_ROUTE_PATH';
+  | 'KUBE_REPLICAS_BELOW_ONE'
+  | 'KUBE_GRACE_PERIOD_NOT_ABOVE_PRESTOP'
+  | 'KUBE_DUPLICATE_ROUTE_PATH'
+  | 'KUBE_ARGO_PROJECT_NOT_FOUND';
 
 export class ManifestBuildError extends Error {
   override readonly name = 'ManifestBuildError';

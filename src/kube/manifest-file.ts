@@ -6,7 +6,11 @@ import type { KubeObject } from './kube-object.js';
 export interface ManifestFile {
   /** EKS cluster name; the first folder under `k8s/`. */
   cluster: string;
-  /** Namespace folder; for cluster-scoped objects, the folder of the namespace they serve. */
+  /**
+   * Namespace folder; for cluster-scoped objects, the folder of the namespace they serve. The
+   * Argo CD capability's Roles are the exception: they stay in the Argo CD folder, which Argo
+   * CD does not sync, whatever namespace they grant in.
+   */
   namespace: string;
   /** File name; its two-digit prefix orders `kubectl apply -f <folder>` by dependency. */
   fileName: string;

@@ -2,6 +2,7 @@
  * Names derived from platform.yaml, computed here and nowhere else. Limits come from the AWS and
  * Kubernetes documentation of each resource type.
  */
+import { createHash } from 'node:crypto';
 
 /** S3 bucket names: 3 to 63 characters, lowercase, globally unique (account and region help). */
 export const S3_BUCKET_NAME_LIMIT = 63;
@@ -9,6 +10,26 @@ export const S3_BUCKET_NAME_LIMIT = 63;
 export const IAM_ROLE_NAME_LIMIT = 64;
 /** SQS queue names: at most 80 characters. */
 export const SQS_QUEUE_NAME_LIMIT = 80;
+
+/**
+ * IAM role of a cluster's EKS Argo CD capability: `<cluster>-argocd-<region>`, so Kubernetes RBAC
+ * can name the group of the access entry that EKS creates for it. A name over the IAM limit keeps
+ * its start and ends in 8 hex digits of the SHA-256 of the full name, so it stays unique.
+ */
+export function argoCdCapabilityRoleName(cluster: string, region: string): string {
+  const full = `${cluster}-argocd-${region}`;
+  if (full.length <= IAM_ROLE_NAME_LIMIT) return full;
+  const digest = createHash('sha256').update(full).digest('hex').slice(0, 8);
+  return `${full.slice(0, IAM_ROLE_NAME_LIMIT - digest.length - 1)}-${digest}`;
+}
+
+/**
+ * Kubernetes group of an EKS access entry with no access policy: `eks-access-entry:` and the
+ * principal ARN (EKS User Guide, "Register target clusters", Access Entry RBAC requirements).
+ */
+export function accessEntryGroup(principalArn: string): string {
+  return `eks-access-entry:${principalArn}`;
+}
 
 export function clusterName(platform: string, clusterKey: string): string {
   return `${platform}-${clusterKey}`;

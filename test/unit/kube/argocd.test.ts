@@ -67,6 +67,7 @@ describe('kube Argo CD', () => {
       { group: 'rbac.authorization.k8s.io', kind: 'Role' },
       { group: 'rbac.authorization.k8s.io', kind: 'RoleBinding' },
       { group: 'secrets-store.csi.x-k8s.io', kind: 'SecretProviderClass' },
+      { group: 'security.istio.io', kind: 'PeerAuthentication' },
     ]);
   });
 
@@ -176,10 +177,13 @@ describe('kube Argo CD', () => {
 
     assert.deepEqual(names, [
       '00-cluster.yaml',
+      '01-settings.yaml',
+      '05-capability-rbac.yaml',
       '10-projects.yaml',
+      '15-mesh.yaml',
       '20-ingress-controller.yaml',
       '30-systems.yaml',
     ]);
-    assert.equal(findFile(files, 'argocd', '10-projects.yaml').objects.length, 3);
+    assert.equal(findFile(files, 'argocd', '10-projects.yaml').objects.length, 4);
   });
 });
