@@ -17,6 +17,8 @@ import { registerAuditCommand } from './audit.js';
 import { registerCheckCommand } from './check.js';
 import { registerEvidenceCommand } from './evidence.js';
 import { registerGuardCommand } from './guard.js';
+import { registerNodesCommand } from './nodes.js';
+import { registerImagesCommand } from './images.js';
 import { registerSynthCommand } from './synth.js';
 
 /** Exit codes: 0 success, 1 user error (bad input), 2 usage error, 3 Kinko's own failure. */
@@ -68,7 +70,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerCheckCommand(program, locale);
   registerEvidenceCommand(program, locale);
   registerDrainCommand(program, locale);
+  registerNodesCommand(program, locale);
   registerGuardCommand(program, locale);
+  registerImagesCommand(program, locale);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -134,6 +134,28 @@ const imageSchema = z.strictObject({
   digest: z.string().regex(IMAGE_DIGEST, format('imageDigest')).optional(),
 });
 
+/** Colours of an app's two copies under application blue/green (R3). */
+export const APP_COLOURS = ['blue', 'green'] as const;
+
+/** Application blue/green of one app (R3); unset keeps the app a single Deployment. */
+const appBlueGreenSchema = z.strictObject({
+  /** Switching method: the Service selector, the VirtualServer upstream, or an Argo Rollout promotion. */
+  method: z.enum(['service', 'upstream', 'rollout']),
+  /** Colour that serves users when the manifests are first applied. */
+  live: z.enum(APP_COLOURS).default('blue'),
+  /** Image of the colour that is not `live`; defaults to the app's image. Not allowed with `rollout`. */
+  previewImage: imageSchema.optional(),
+  /** HTTP GET that `kinko switch app` sends to the preview before switching. */
+  smokeCheck: z
+    .strictObject({
+      /** Path of the request; defaults to the app's health check path. */
+      path: z.string().regex(URL_PATH, format('urlPath')).optional(),
+      expectStatus: z.int().min(100).max(599).default(200),
+      timeoutSeconds: seconds(1, 300).default(10),
+    })
+    .optional(),
+});
+
 const appSchema = z.strictObject({
   name: z.string().regex(/^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$/, format('dnsLabel')),
   image: imageSchema,
@@ -153,6 +175,48 @@ const appSchema = z.strictObject({
   longestRequestSeconds: seconds(1, 3600).default(15),
   healthCheckPath: z.string().regex(URL_PATH, format('urlPath')).default('/healthz'),
   routePath: z.string().regex(URL_PATH, format('urlPath')).default('/'),
+  blueGreen: appBlueGreenSchema.optional(),
+});
+
+/** Aurora engine versions as RDS names them: `17.7` (PostgreSQL), `8.0.mysql_aurora.3.08.0` (MySQL). */
+const AURORA_ENGINE_VERSION = /^\d{1,2}\.\d{1,2}(\.mysql_aurora\.\d+\.\d+\.\d+)?$/;
+const DB_INSTANCE_CLASS = /^db\.[a-z][a-z0-9-]*\.[a-z0-9]+$/;
+
+/** An Amazon EFS file system of the system, mounted into every app and replicated to the DR region. */
+const efsSchema = z.strictObject({
+  mountPath: z.string().regex(MOUNT_PATH, format('mountPath')).default('/mnt/efs'),
+  /** Elastic scales throughput with the load; bursting earns credits from the stored size. */
+  throughputMode: z.enum(['elastic', 'bursting']).default('elastic'),
+  /**
+   * Ids that EFS generates at the first deploy, copied from the systems stack outputs. Synth makes
+   * no AWS lookups, so the apps mount the file system only once both are set.
+   */
+  fileSystemId: z
+    .string()
+    .regex(/^fs-[0-9a-f]{8,40}$/, format('efsFileSystemId'))
+    .optional(),
+  accessPointId: z
+    .string()
+    .regex(/^fsap-[0-9a-f]{8,40}$/, format('efsAccessPointId'))
+    .optional(),
+});
+
+/** An Aurora database cluster of the system; with a DR region it becomes a global database. */
+const databaseSchema = z.strictObject({
+  engine: z.enum(['aurora-postgresql', 'aurora-mysql']),
+  /** Full engine version, pinned, so an upgrade is a deliberate change of platform.yaml. */
+  engineVersion: z.string().regex(AURORA_ENGINE_VERSION, format('auroraEngineVersion')),
+  instanceClass: z
+    .string()
+    .regex(DB_INSTANCE_CLASS, format('dbInstanceClass'))
+    .default('db.r7g.large'),
+  /** Two at least, one writer and a reader in another Availability Zone to fail over to. */
+  instances: z.int().min(2).max(16).default(2),
+  /** Instances of the DR secondary cluster; 0 keeps it headless. Defaults to 1 with a DR region. */
+  drInstances: z.int().min(0).max(16).optional(),
+  /** Days of automated backups; RDS keeps at most 35. */
+  backupRetentionDays: z.int().min(7).max(35).default(35),
+  deletionProtection: z.boolean().default(true),
 });
 
 const sharedFilesSchema = z.strictObject({
@@ -181,6 +245,8 @@ const systemSchema = z.strictObject({
     })
     .optional(),
   sharedFiles: sharedFilesSchema.optional(),
+  efs: efsSchema.optional(),
+  database: databaseSchema.optional(),
   apps: z.array(appSchema).min(1),
 });
 
@@ -235,6 +301,28 @@ const auditSchema = z.strictObject({
   /** Seconds repeats of one alert (same detection, user and target) are counted, not printed; 0 prints every one. */
   repeatWindowSeconds: seconds(0, 86400).default(300),
   exceptions: z.array(auditExceptionSchema).default([]),
+});
+
+/** A vulnerability id as scanners print it: CVE-2026-1234, GHSA-xxxx-xxxx-xxxx, ALAS2023-2026-123. */
+const FINDING_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{2,127}$/;
+/** An ECR repository name in which `*` matches any run of characters, slashes included. */
+const REPOSITORY_PATTERN = /^[a-z0-9*]+([._/-][a-z0-9*]+)*$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Check that `YYYY-MM-DD` names a real calendar day (rejects 2027-02-30). */
+function isCalendarDate(text: string): boolean {
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
+}
+
+/** An accepted scan finding: `kinko images` does not fail on it until the day after `expires` (S3). */
+const imageExceptionSchema = z.strictObject({
+  finding: z.string().regex(FINDING_ID, format('findingId')),
+  /** ECR repository name or `*` pattern; absent covers every repository of the platform. */
+  repository: z.string().max(256).regex(REPOSITORY_PATTERN, format('repositoryPattern')).optional(),
+  reason: z.string().min(10).max(1000),
+  /** Last day (UTC) the exception applies; `kinko images` rejects one more than 180 days ahead. */
+  expires: z.string().regex(ISO_DATE, format('isoDate')).refine(isCalendarDate, format('isoDate')),
 });
 
 const exceptionSchema = z.strictObject({
@@ -313,6 +401,19 @@ export const platformConfigSchema = z.strictObject({
   systems: z.array(systemSchema).min(1),
   exceptions: z.array(exceptionSchema).default([]),
   audit: auditSchema.prefault({}),
+  /** Settings of `kinko images`, the deploy gate on ECR scan findings (S3). */
+  images: z.strictObject({ exceptions: z.array(imageExceptionSchema).default([]) }).prefault({}),
+  /** The `kinko guard` admission webhook deployed in every cluster (S2); none when left out. */
+  guard: z
+    .strictObject({
+      image: z.strictObject({
+        /** ECR repository in the platform's primary registry; defaults to `<platform>/kinko-guard`. */
+        repository: z.string().regex(REPOSITORY, format('repositoryName')).max(256).optional(),
+        /** sha256 digest of the pushed guard image; a digest pins the image that was scanned (S3). */
+        digest: z.string().regex(IMAGE_DIGEST, format('imageDigest')),
+      }),
+    })
+    .optional(),
 });
 
 export type PlatformConfig = z.output<typeof platformConfigSchema>;

@@ -11,6 +11,7 @@ import {
   systemPodRoleName,
 } from '../model/names.js';
 import type { ExceptionControl } from './exceptions.js';
+import { validateDataStores } from './validate-data-stores.js';
 import { validateEdge } from './validate-edge.js';
 import { validateTiming } from './validate-timing.js';
 import { formatPath, formatValue, locate, type ConfigSource, type YamlPath } from './issues.js';
@@ -274,6 +275,20 @@ export function validatePlatform(config: PlatformConfig, source: ConfigSource): 
         problem('config.image.latest', [...appPath, 'image', 'tag']);
       }
 
+      const previewImage = app.blueGreen?.previewImage;
+      if (previewImage !== undefined) {
+        const previewPath = [...appPath, 'blueGreen', 'previewImage'];
+        if (app.blueGreen?.method === 'rollout') {
+          problem('config.blueGreen.previewImageWithRollout', previewPath);
+        } else if (previewImage.tag === undefined && previewImage.digest === undefined) {
+          problem('config.image.missing', previewPath);
+        } else if (previewImage.tag !== undefined && previewImage.digest !== undefined) {
+          problem('config.image.tagOrDigest', previewPath);
+        } else if (previewImage.tag === 'latest') {
+          problem('config.image.latest', [...previewPath, 'tag']);
+        }
+      }
+
       if (app.terminationGracePeriodSeconds <= app.preStopSleepSeconds) {
         problem('config.timing.grace', [...appPath, 'terminationGracePeriodSeconds'], {
           grace: app.terminationGracePeriodSeconds,
@@ -302,6 +317,7 @@ export function validatePlatform(config: PlatformConfig, source: ConfigSource): 
 
   validateEdge(config, problem);
   validateTiming(config, problem);
+  validateDataStores(config, problem);
 
   const exceptionKeys = unique('exception', '例外');
   config.exceptions.forEach((exception, index) => {

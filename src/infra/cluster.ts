@@ -11,6 +11,7 @@ import { createEncryptedLogGroup, createLogsKey } from './log-group.js';
 import { NodeGroups } from './node-groups.js';
 import { PlatformStack } from './platform-stack.js';
 import { SystemAccess } from './system-access.js';
+import { allowClusterToDataStores } from './system-data-stores.js';
 import type { SystemResources } from './system-resources.js';
 import { acknowledgeRule } from './acknowledge.js';
 import { primarySite, type Site } from './site.js';
@@ -67,6 +68,8 @@ export class ClusterStack extends PlatformStack {
       cluster: this.cluster,
       nodegroups: nodeGroups.nodegroups,
       sharedFilesBuckets: sharedFilesBuckets(platform, props.systems),
+      fileSystemsDeclared: platform.systems.some((system) => system.efs !== undefined),
+      certManager: platform.guard !== undefined,
       ledger,
     });
 
@@ -81,6 +84,13 @@ export class ClusterStack extends PlatformStack {
         description: 'Edge ALB to the ingress controller NodePort',
       });
     }
+
+    allowClusterToDataStores(
+      this,
+      this.cluster.clusterSecurityGroupId,
+      platform.systems,
+      (name) => props.systems.get(name)?.dataStores,
+    );
 
     for (const system of platform.systems) {
       const resources = props.systems.get(system.name);
@@ -107,6 +117,7 @@ export class ClusterStack extends PlatformStack {
       new ArgoCdCapability(this, 'ArgoCd', {
         cluster: this.cluster,
         resolved,
+        region: site.region.region,
         gitops: platform.gitops,
         identityCenter: props.argoCdIdentityCenter,
       });

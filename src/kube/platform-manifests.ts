@@ -1,9 +1,12 @@
 /**
  * The platform-level manifest files of one cluster: the Argo CD folder (cluster registration,
- * projects, Applications) and the ingress controller's namespace.
+ * projects, Applications), the ingress controller's namespace and the service mesh's namespace.
  */
 import type { ResolvedCluster, ResolvedPlatform } from '../model/platform.js';
 import { buildClusterRegistration } from './argocd-cluster.js';
+import { buildArgoCdBootstrapFiles } from './argocd-rbac-files.js';
+import { buildAdmissionPolicyFile } from './admission-policies.js';
+import { buildGuardManifests } from './guard/manifests.js';
 import { buildSystemApplication, buildSystemProject } from './argocd-system.js';
 import { buildIngressControllerApplication, buildPlatformProject } from './ingress-controller.js';
 import { buildIngressNetworkPolicies } from './ingress-network-policies.js';
@@ -11,6 +14,10 @@ import type { KubeObject } from './kube-object.js';
 import { platformLabels, systemLabels } from './labels.js';
 import { ledgerEntry, SUMMARIES, type ManifestLedgerEntry } from './ledger.js';
 import { manifestFilePath, type ManifestFile } from './manifest-file.js';
+import { buildMeshManifests } from './mesh-manifests.js';
+import { buildIngressMeshNetworkPolicies } from './mesh-network-policies.js';
+import { MESH_SUMMARIES } from './mesh-summaries.js';
+import { meshEnrolmentLabels } from './mesh.js';
 import { buildNamespace } from './namespace.js';
 
 export interface PlatformManifests {
@@ -38,7 +45,12 @@ export function buildPlatformManifests(
     return manifestFilePath(file);
   };
 
-  const ingressNamespace = buildNamespace(platform.ingress.namespace, labels);
+  // The controller's namespace joins the mesh, so its connections to the system pods are HBONE
+  // and meet their STRICT mTLS.
+  const ingressNamespace = buildNamespace(platform.ingress.namespace, {
+    ...labels,
+    ...meshEnrolmentLabels(),
+  });
   const ingressNamespacePath = addFile(platform.ingress.namespace, '00-namespace.yaml', [
     ingressNamespace,
   ]);
@@ -51,11 +63,43 @@ export function buildPlatformManifests(
       SUMMARIES.podSecurityAdmission(platform.ingress.namespace),
     ),
   );
+  ledger.push(
+    ledgerEntry(
+      'S5',
+      cluster.name,
+      ingressNamespacePath,
+      ingressNamespace,
+      MESH_SUMMARIES.namespaceEnrolment(platform.ingress.namespace),
+    ),
+  );
   addFile(
     platform.ingress.namespace,
     '20-network-policies.yaml',
     buildIngressNetworkPolicies(platform, labels),
   );
+  const ingressMeshPolicies = buildIngressMeshNetworkPolicies(platform, labels);
+  const ingressMeshPoliciesPath = addFile(
+    platform.ingress.namespace,
+    '25-mesh-network-policies.yaml',
+    ingressMeshPolicies,
+  );
+  for (const policy of ingressMeshPolicies) {
+    ledger.push(
+      ledgerEntry(
+        'S5',
+        cluster.name,
+        ingressMeshPoliciesPath,
+        policy,
+        MESH_SUMMARIES.networkPolicy(policy.metadata.name, platform.ingress.namespace),
+      ),
+    );
+  }
+
+  // The mesh Applications sort before the ingress controller's, since the controller's
+  // namespace is enrolled in the mesh.
+  const mesh = buildMeshManifests(platform, cluster, labels, '15-mesh.yaml');
+  files.push(...mesh.files);
+  ledger.push(...mesh.ledger);
 
   addFile(argocd, '00-cluster.yaml', [buildClusterRegistration(platform, cluster, labels)]);
 
@@ -70,6 +114,7 @@ export function buildPlatformManifests(
   );
   const projectsPath = addFile(argocd, '10-projects.yaml', [
     buildPlatformProject(platform, cluster, labels),
+    mesh.project,
     ...systemProjects,
   ]);
   platform.systems.forEach((system, index) => {
@@ -99,6 +144,19 @@ export function buildPlatformManifests(
       buildSystemApplication(platform, cluster, system, systemLabels(platform, system)),
     ),
   );
+
+  const guard = buildGuardManifests(platform, cluster);
+  files.push(...guard.files);
+  ledger.push(...guard.ledger);
+
+  const admissionPolicies = buildAdmissionPolicyFile(platform, cluster, labels);
+  files.push(admissionPolicies.file);
+  ledger.push(...admissionPolicies.ledger);
+
+  // Last, so that the capability's RBAC covers every Application and folder built above.
+  const bootstrap = buildArgoCdBootstrapFiles(platform, cluster, files, systemObjects, labels);
+  files.push(...bootstrap.files);
+  ledger.push(...bootstrap.ledger);
 
   return { files, ledger };
 }

@@ -7,18 +7,20 @@
  * at their Services comes last.
  */
 import type { ResolvedCluster, ResolvedPlatform, ResolvedSystem } from '../model/platform.js';
-import { buildDeployment } from './deployment.js';
+import { buildAppObjects } from './app-workloads.js';
 import type { KubeObject } from './kube-object.js';
 import { ledgerEntry, SUMMARIES, type ManifestLedgerEntry } from './ledger.js';
 import { manifestFilePath, type ManifestFile } from './manifest-file.js';
+import { buildSystemMeshNetworkPolicies } from './mesh-network-policies.js';
+import { MESH_SUMMARIES } from './mesh-summaries.js';
+import { buildStrictPeerAuthentication, meshEnrolmentLabels } from './mesh.js';
 import { buildNamespace } from './namespace.js';
 import { buildNetworkPolicies } from './network-policies.js';
-import { buildPodDisruptionBudget } from './pod-disruption-budget.js';
 import { buildAdminRole, buildAdminRoleBinding } from './rbac.js';
 import { buildSecretProviderClass } from './secret-provider-class.js';
-import { buildService } from './service.js';
 import { buildServiceAccount } from './service-account.js';
 import { buildSharedFilesClaim, buildSharedFilesVolume } from './shared-files.js';
+import { buildEfsClaim, buildEfsVolume, EFS_SUMMARIES } from './efs.js';
 import { appLabels, systemLabels } from './labels.js';
 import { buildVirtualServer } from './virtual-server.js';
 
@@ -50,10 +52,11 @@ export function buildSystemManifests(
     ledger.push(ledgerEntry(practice, cluster.name, path, object, summary));
   };
 
-  const namespace = buildNamespace(system.namespace, labels);
+  const namespace = buildNamespace(system.namespace, { ...labels, ...meshEnrolmentLabels() });
   const namespacePath = addFile('00-namespace.yaml', [namespace]);
   record('S6', namespacePath, namespace, SUMMARIES.namespaceIsolation(system));
   record('S2', namespacePath, namespace, SUMMARIES.podSecurityAdmission(system.namespace));
+  record('S5', namespacePath, namespace, MESH_SUMMARIES.namespaceEnrolment(system.namespace));
 
   const serviceAccount = buildServiceAccount(system, labels);
   const role = buildAdminRole(system, labels);
@@ -74,6 +77,20 @@ export function buildSystemManifests(
     );
   }
 
+  // STRICT mTLS, and the HBONE and probe paths that the default deny would otherwise close.
+  const peerAuthentication = buildStrictPeerAuthentication(system.namespace, labels);
+  const meshPolicies = buildSystemMeshNetworkPolicies(platform, system, labels);
+  const meshPath = addFile('25-mesh.yaml', [peerAuthentication, ...meshPolicies]);
+  record('S5', meshPath, peerAuthentication, MESH_SUMMARIES.systemPeerAuthentication(system));
+  for (const policy of meshPolicies) {
+    record(
+      'S5',
+      meshPath,
+      policy,
+      MESH_SUMMARIES.networkPolicy(policy.metadata.name, system.namespace),
+    );
+  }
+
   const secretProviderClass = buildSecretProviderClass(platform, system, labels);
   const secretsPath = addFile('30-secrets.yaml', [secretProviderClass]);
   record('S4', secretsPath, secretProviderClass, SUMMARIES.secretProviderClass(system));
@@ -87,20 +104,45 @@ export function buildSystemManifests(
     record('R5', sharedPath, volume, SUMMARIES.sharedFilesVolume(system, sharedFiles.prefix));
     record('R5', sharedPath, claim, SUMMARIES.sharedFilesClaim(system, sharedFiles.mountPath));
   }
+  const efs = system.efs;
+  if (efs?.volumeHandle !== undefined) {
+    const efsVolume = buildEfsVolume(system, efs, efs.volumeHandle, labels);
+    const efsClaim = buildEfsClaim(system, efs, labels);
+    const efsPath = addFile('36-efs.yaml', [efsVolume, efsClaim]);
+    record('R5', efsPath, efsVolume, EFS_SUMMARIES.volume(system, efs));
+    record('R5', efsPath, efsClaim, EFS_SUMMARIES.claim(system, efs));
+  }
 
   for (const app of system.apps) {
     const labelsOfApp = appLabels(platform, system, app);
-    const deployment = buildDeployment(system, app, labelsOfApp);
-    const service = buildService(system, app, labelsOfApp);
-    const budget = buildPodDisruptionBudget(system, app, labelsOfApp);
-    const appPath = addFile(`40-${app.name}.yaml`, [deployment, service, budget]);
-    record('S1', appPath, deployment, SUMMARIES.securityContext(app));
-    record('R2', appPath, deployment, SUMMARIES.topologySpread(app));
-    record('R6', appPath, deployment, SUMMARIES.preStop(app));
-    record('R6', appPath, budget, SUMMARIES.disruptionBudget(app));
+    const { workloads, services, budgets } = buildAppObjects(system, app, labelsOfApp);
+    const appPath = addFile(`40-${app.name}.yaml`, [...workloads, ...services, ...budgets]);
+    for (const workload of workloads) {
+      record('S1', appPath, workload, SUMMARIES.securityContext(app));
+      record('R2', appPath, workload, SUMMARIES.topologySpread(app));
+      record('R6', appPath, workload, SUMMARIES.preStop(app));
+    }
+    for (const budget of budgets) {
+      record('R6', appPath, budget, SUMMARIES.disruptionBudget(app));
+    }
+    // The object a switch patches carries the blue/green entry; upstream apps get theirs on
+    // the VirtualServer below.
+    const switched =
+      app.blueGreen?.method === 'service'
+        ? services.find((service) => service.metadata.name === app.name)
+        : app.blueGreen?.method === 'rollout'
+          ? workloads[0]
+          : undefined;
+    if (switched !== undefined) record('R3', appPath, switched, SUMMARIES.appBlueGreen(app));
   }
 
-  addFile('50-route.yaml', [buildVirtualServer(platform, system, labels)]);
+  const virtualServer = buildVirtualServer(platform, system, labels);
+  const routePath = addFile('50-route.yaml', [virtualServer]);
+  for (const app of system.apps) {
+    if (app.blueGreen?.method === 'upstream') {
+      record('R3', routePath, virtualServer, SUMMARIES.appBlueGreen(app));
+    }
+  }
 
   return { files, ledger };
 }

@@ -4,6 +4,8 @@
  * and never rebuild a name from strings.
  */
 import type { ResolvedDisasterRecovery, ResolvedEdge } from './edge.js';
+import type { ResolvedGuard } from './guard.js';
+import type { ResolvedDatabase, ResolvedEfs } from './data-stores.js';
 
 /** Kubernetes labels Kinko puts on everything it generates. */
 export const LABEL_MANAGED_BY = 'app.kubernetes.io/managed-by';
@@ -40,6 +42,8 @@ export interface ResolvedPlatform {
   readonly disasterRecovery?: ResolvedDisasterRecovery;
   /** Settings of `kinko audit`; resolvePlatform always sets it, and undefined means the defaults. */
   readonly audit?: ResolvedAudit;
+  /** Deployment of the `kinko guard` webhook; undefined when platform.yaml declares no `guard`. */
+  readonly guard?: ResolvedGuard;
 }
 
 export interface ResolvedRegion {
@@ -148,6 +152,10 @@ export interface ResolvedSystem {
   readonly host: string;
   /** Shared files on the system's S3 bucket, mounted by the Mountpoint for S3 CSI driver (R5). */
   readonly sharedFiles?: ResolvedSharedFiles;
+  /** EFS file system mounted into every app and replicated to the DR region (R5, R1). */
+  readonly efs?: ResolvedEfs;
+  /** Aurora cluster; a global database with a secondary in the DR region when one is declared. */
+  readonly database?: ResolvedDatabase;
   readonly apps: readonly ResolvedApp[];
   /** Labels every object of this system carries. */
   readonly labels: Readonly<Record<string, string>>;
@@ -187,6 +195,28 @@ export interface ResolvedApp {
   readonly selector: Readonly<Record<string, string>>;
   /** Labels of the app's objects: the system's labels plus the selector. */
   readonly labels: Readonly<Record<string, string>>;
+  /** Set when the app runs a blue and a green copy; unset for a single Deployment. */
+  readonly blueGreen?: ResolvedAppBlueGreen;
+}
+
+/** Colour of one of an app's two copies under application blue/green. */
+export type AppColour = 'blue' | 'green';
+
+/** Label that carries a blue/green app's colour on its pods, Deployments and Services. */
+export const LABEL_COLOUR = 'kinko.dev/colour';
+
+/** Application blue/green of one app (R3). */
+export interface ResolvedAppBlueGreen {
+  readonly method: 'service' | 'upstream' | 'rollout';
+  /** Colour that serves users when the manifests are first applied. */
+  readonly live: AppColour;
+  /** Image of the other colour; the app's image unless platform.yaml names a preview image. */
+  readonly previewImage: string;
+  readonly smokeCheck?: {
+    readonly path: string;
+    readonly expectStatus: number;
+    readonly timeoutSeconds: number;
+  };
 }
 
 export interface ResolvedResources {

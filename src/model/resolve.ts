@@ -3,7 +3,9 @@
  * Defaults that depend on other fields (names, NAT count, run-as group) are filled in here.
  */
 import type { PlatformConfig } from '../config/schema.js';
+import { resolveDatabase, resolveEfs } from './data-stores.js';
 import { resolveDisasterRecovery, resolveEdge } from './edge.js';
+import { resolveGuard } from './guard.js';
 import * as names from './names.js';
 import {
   LABEL_MANAGED_BY,
@@ -40,6 +42,13 @@ export function resolvePlatform(config: PlatformConfig): ResolvedPlatform {
       const reference =
         app.image.digest !== undefined ? `@${app.image.digest}` : `:${app.image.tag ?? ''}`;
       const selector = { [LABEL_SYSTEM]: system.name, [LABEL_NAME]: app.name };
+      const blueGreen = app.blueGreen;
+      const previewImage = blueGreen?.previewImage;
+      const previewRepository = previewImage?.repository ?? repositoryName;
+      const previewReference =
+        previewImage?.digest !== undefined
+          ? `@${previewImage.digest}`
+          : `:${previewImage?.tag ?? ''}`;
       return {
         name: app.name,
         repositoryName,
@@ -61,6 +70,27 @@ export function resolvePlatform(config: PlatformConfig): ResolvedPlatform {
         routePath: app.routePath,
         selector,
         labels: { ...systemLabels, ...selector },
+        ...(blueGreen !== undefined
+          ? {
+              blueGreen: {
+                method: blueGreen.method,
+                live: blueGreen.live,
+                previewImage:
+                  previewImage !== undefined
+                    ? `${registry}/${previewRepository}${previewReference}`
+                    : `${registry}/${repositoryName}${reference}`,
+                ...(blueGreen.smokeCheck !== undefined
+                  ? {
+                      smokeCheck: {
+                        path: blueGreen.smokeCheck.path ?? app.healthCheckPath,
+                        expectStatus: blueGreen.smokeCheck.expectStatus,
+                        timeoutSeconds: blueGreen.smokeCheck.timeoutSeconds,
+                      },
+                    }
+                  : {}),
+              },
+            }
+          : {}),
       };
     });
 
@@ -74,6 +104,9 @@ export function resolvePlatform(config: PlatformConfig): ResolvedPlatform {
             persistentVolumeName: `${config.name}-${system.name}-shared-files`,
             persistentVolumeClaimName: 'shared-files',
           };
+
+    const efs = resolveEfs(config.name, system);
+    const database = resolveDatabase(config.name, system, config.regions.dr !== undefined);
 
     return {
       name: system.name,
@@ -90,6 +123,8 @@ export function resolvePlatform(config: PlatformConfig): ResolvedPlatform {
       secretName: names.systemSecretName(config.name, system.name),
       host: system.host,
       ...(sharedFiles !== undefined ? { sharedFiles } : {}),
+      ...(efs !== undefined ? { efs } : {}),
+      ...(database !== undefined ? { database } : {}),
       apps,
       labels: systemLabels,
     };
@@ -105,6 +140,7 @@ export function resolvePlatform(config: PlatformConfig): ResolvedPlatform {
   }));
   const edge = resolveEdge(config, clusters);
   const disasterRecovery = resolveDisasterRecovery(config, clusters, edge);
+  const guard = resolveGuard(config);
 
   return {
     name: config.name,
@@ -151,5 +187,6 @@ export function resolvePlatform(config: PlatformConfig): ResolvedPlatform {
     tags: { 'kinko:platform': config.name, ...config.tags },
     ...(edge !== undefined ? { edge } : {}),
     ...(disasterRecovery !== undefined ? { disasterRecovery } : {}),
+    ...(guard !== undefined ? { guard } : {}),
   };
 }

@@ -247,6 +247,16 @@ export const CONFIG_MESSAGES: MessageTable = {
     en: (p) => `put the value in quotes: "${s(p.raw)}".`,
     ja: (p) => `値を引用符で囲んでください: "${s(p.raw)}"`,
   },
+  'config.blueGreen.previewImageWithRollout': {
+    en: (p) =>
+      `${s(p.path)}: an Argo Rollout makes its preview from a new image in the Rollout itself, so previewImage does not apply.`,
+    ja: (p) =>
+      `${s(p.path)}: Argo Rollout は Rollout 自体のイメージを変えるとプレビューを作るため、previewImage は使えません。`,
+  },
+  'config.blueGreen.previewImageWithRollout.fix': {
+    en: () => 'remove previewImage, and change image to release a new revision.',
+    ja: () => 'previewImage を削除し、新しいリビジョンは image を変えてリリースしてください。',
+  },
   'config.image.missing': {
     en: (p) => `${s(p.path)}: the image has neither a tag nor a digest.`,
     ja: (p) => `${s(p.path)}: イメージにタグもダイジェストもありません。`,

@@ -250,6 +250,58 @@ const FIELDS: Readonly<Record<string, readonly [en: string, ja: string]>> = {
     'Capacity written on the PersistentVolume; S3 does not enforce it.',
     'PersistentVolume に記載する容量。S3 側では制限されません。',
   ],
+  'systems[].efs': [
+    'Amazon EFS file system of the system, mounted into every app and replicated to the DR region (R5, R1).',
+    'システムの Amazon EFS ファイルシステム。すべてのアプリにマウントし、DR リージョンへ複製します（R5、R1）。',
+  ],
+  'systems[].efs.mountPath': [
+    'Mount path in the app containers.',
+    'アプリコンテナ内のマウント先。',
+  ],
+  'systems[].efs.throughputMode': [
+    'EFS throughput mode: elastic scales with the load, bursting earns credits from the stored size.',
+    'EFS のスループットモード。elastic は負荷に応じて拡張し、bursting は保存量に応じたクレジットを使います。',
+  ],
+  'systems[].efs.fileSystemId': [
+    'File system id from the systems stack output FileSystemId, after the first deploy; with accessPointId, the apps mount the file system.',
+    '初回デプロイ後に systems スタックの出力 FileSystemId から写すファイルシステム ID。accessPointId と揃うと、アプリがファイルシステムをマウントします。',
+  ],
+  'systems[].efs.accessPointId': [
+    'Access point id from the systems stack output AccessPointId, after the first deploy.',
+    '初回デプロイ後に systems スタックの出力 AccessPointId から写すアクセスポイント ID。',
+  ],
+  'systems[].database': [
+    'Aurora cluster of the system; with regions.dr it becomes a global database with a secondary cluster there (R5, R1).',
+    'システムの Aurora クラスター。regions.dr があるとグローバルデータベースになり、DR リージョンにセカンダリクラスターを置きます（R5、R1）。',
+  ],
+  'systems[].database.engine': [
+    'Aurora engine: aurora-postgresql or aurora-mysql.',
+    'Aurora のエンジン。aurora-postgresql か aurora-mysql。',
+  ],
+  'systems[].database.engineVersion': [
+    'Full engine version, pinned, for example 17.7 or 8.0.mysql_aurora.3.08.0.',
+    '固定するエンジンの完全なバージョン。例: 17.7、8.0.mysql_aurora.3.08.0。',
+  ],
+  'systems[].database.instanceClass': [
+    'DB instance class of every instance.',
+    'すべてのインスタンスの DB インスタンスクラス。',
+  ],
+  'systems[].database.instances': [
+    'Instances of the primary cluster over the Availability Zones; one writer, the rest readers to fail over to.',
+    'プライマリクラスターのインスタンス数。AZ に分散し、1 台がライター、残りはフェイルオーバー先のリーダーです。',
+  ],
+  'systems[].database.drInstances': [
+    'Instances of the DR secondary cluster, 1 by default with regions.dr; 0 keeps it headless, which costs less but adds instance creation to the failover time.',
+    'DR セカンダリクラスターのインスタンス数。regions.dr があれば既定は 1 です。0 にするとヘッドレスになり、費用は下がりますがフェイルオーバー時にインスタンス作成の時間が加わります。',
+  ],
+  'systems[].database.backupRetentionDays': [
+    'Days of automated backups, 7 to 35.',
+    '自動バックアップの保持日数（7〜35 日）。',
+  ],
+  'systems[].database.deletionProtection': [
+    'Deletion protection of the clusters; turning it off lets the cluster be deleted.',
+    'クラスターの削除保護。無効にするとクラスターを削除できるようになります。',
+  ],
   'systems[].apps': ['Applications of the system.', 'システムのアプリケーション。'],
   'systems[].apps[].name': [
     'App name; names its Deployment and Service.',
@@ -323,6 +375,50 @@ const FIELDS: Readonly<Record<string, readonly [en: string, ja: string]>> = {
     "Path prefix of the app on the system's host.",
     'システムのホスト上でのアプリのパス。',
   ],
+  'systems[].apps[].blueGreen': [
+    'Application blue/green (R3). Unset keeps one Deployment; set, the app runs a blue and a green copy and kinko switch app moves users between them.',
+    'アプリケーションの Blue/Green（R3）。未設定なら Deployment は 1 つのままです。設定すると blue と green の 2 つを動かし、kinko switch app で利用者の向き先を切り替えます。',
+  ],
+  'systems[].apps[].blueGreen.method': [
+    'How the switch is made: service patches the Service selector, upstream patches the VirtualServer route, rollout promotes an Argo Rollout.',
+    '切り替えの方法。service は Service のセレクター、upstream は VirtualServer のルートを書き換え、rollout は Argo Rollout をプロモートします。',
+  ],
+  'systems[].apps[].blueGreen.live': [
+    'Colour that serves users when the manifests are first applied.',
+    'マニフェストを最初に適用したときに利用者が使う色。',
+  ],
+  'systems[].apps[].blueGreen.previewImage': [
+    'Image of the colour that is not live; defaults to the app image. Not allowed with rollout, where a new image in the Rollout makes the preview.',
+    'live でない色のイメージ。既定はアプリのイメージです。rollout では Rollout のイメージを変えるとプレビューができるため、指定できません。',
+  ],
+  'systems[].apps[].blueGreen.previewImage.repository': [
+    'ECR repository of the preview image; defaults to the app repository.',
+    'プレビュー用イメージの ECR リポジトリ。既定はアプリのリポジトリです。',
+  ],
+  'systems[].apps[].blueGreen.previewImage.tag': [
+    'Tag of the preview image.',
+    'プレビュー用イメージのタグ。',
+  ],
+  'systems[].apps[].blueGreen.previewImage.digest': [
+    'Digest of the preview image (sha256:...).',
+    'プレビュー用イメージのダイジェスト（sha256:...）。',
+  ],
+  'systems[].apps[].blueGreen.smokeCheck': [
+    'HTTP GET that kinko switch app sends to the preview first; a failure blocks the switch unless --force.',
+    'kinko switch app が切り替え前にプレビューへ送る HTTP GET。失敗すると --force がない限り切り替えません。',
+  ],
+  'systems[].apps[].blueGreen.smokeCheck.path': [
+    'Path of the request; defaults to the health check path.',
+    'リクエストのパス。既定はヘルスチェックのパスです。',
+  ],
+  'systems[].apps[].blueGreen.smokeCheck.expectStatus': [
+    'HTTP status code the preview must return.',
+    'プレビューが返すべき HTTP ステータスコード。',
+  ],
+  'systems[].apps[].blueGreen.smokeCheck.timeoutSeconds': [
+    'Seconds the request may take before it counts as failed.',
+    'リクエストが失敗とみなされるまでの秒数。',
+  ],
   exceptions: [
     'Named loosenings of safe defaults, each with a reason; the controls report lists them.',
     '安全な既定値を緩める例外。それぞれ理由を書き、コントロールレポートに載ります。',
@@ -333,6 +429,22 @@ const FIELDS: Readonly<Record<string, readonly [en: string, ja: string]>> = {
     '対象。クラスターキー、または <system>/<app>。',
   ],
   'exceptions[].reason': ['Why the loosening is accepted.', '緩めることを受け入れる理由。'],
+  guard: [
+    'The kinko guard admission webhook deployed in every cluster (S2); no guard when left out.',
+    'すべてのクラスターに配置する kinko guard アドミッション Webhook（S2）。省略するとガードを配置しません。',
+  ],
+  'guard.image': [
+    'Image of the guard, built from deploy/guard/Dockerfile and pushed to the platform ECR.',
+    'ガードのイメージ。deploy/guard/Dockerfile からビルドし、プラットフォームの ECR にプッシュしたもの。',
+  ],
+  'guard.image.repository': [
+    'ECR repository in the primary region; defaults to <platform>/kinko-guard.',
+    'プライマリリージョンの ECR リポジトリ。既定は <platform>/kinko-guard。',
+  ],
+  'guard.image.digest': [
+    'sha256 digest of the pushed image, so the scanned image is the one that runs (S3).',
+    'プッシュしたイメージの sha256 ダイジェスト。スキャンしたイメージがそのまま動きます（S3）。',
+  ],
   audit: [
     'Settings of kinko audit, the detector over the Kubernetes audit log (S12).',
     'Kubernetes 監査ログを監視する kinko audit の設定（S12）。',
@@ -388,6 +500,30 @@ const FIELDS: Readonly<Record<string, readonly [en: string, ja: string]>> = {
   'audit.exceptions[].reason': [
     'Why the exception is accepted; at least 10 characters.',
     '例外を受け入れる理由。10 文字以上。',
+  ],
+  images: [
+    'Settings of kinko images, the deploy gate on ECR scan findings.',
+    'kinko images（ECR のスキャン結果によるデプロイゲート）の設定。',
+  ],
+  'images.exceptions': [
+    'Accepted scan findings, each with a reason and an expiry date; none by default.',
+    '受け入れるスキャン検出結果。それぞれ理由と有効期限を書きます。既定ではありません。',
+  ],
+  'images.exceptions[].finding': [
+    'Vulnerability id as the scan reports it, for example CVE-2026-1234.',
+    'スキャン結果に表示される脆弱性 ID（例: CVE-2026-1234）。',
+  ],
+  'images.exceptions[].repository': [
+    'ECR repository name it covers, where * matches any characters; absent covers every repository.',
+    '対象の ECR リポジトリ名。* は任意の文字列に一致します。省略するとすべてのリポジトリが対象です。',
+  ],
+  'images.exceptions[].reason': [
+    'Why the finding is accepted; at least 10 characters.',
+    '検出結果を受け入れる理由。10 文字以上。',
+  ],
+  'images.exceptions[].expires': [
+    'Last day (UTC, YYYY-MM-DD) the exception applies; at most 180 days ahead.',
+    '例外が有効な最終日（UTC、YYYY-MM-DD）。180 日先までです。',
   ],
 };
 

@@ -35,8 +35,9 @@ export interface TestbedOptions {
   /** Start a moto server for the AWS SDK clients. Default: false. */
   moto?: boolean;
   /**
-   * Install the CRDs of the Secrets Store CSI Driver, Argo CD, Argo Rollouts and the NGINX Ingress
-   * Controller (a permissive stand-in, see testbed/crds/). Default: true.
+   * Install the CRDs of the Secrets Store CSI Driver, Argo CD, Argo Rollouts, Istio's
+   * security.istio.io group and the NGINX Ingress Controller (a permissive stand-in, see
+   * testbed/crds/). Default: true.
    */
   crds?: boolean;
 }
