@@ -5,9 +5,16 @@
 import { posix } from 'node:path';
 
 import type { ResolvedCluster, ResolvedPlatform, ResolvedSystem } from '../model/platform.js';
-import type { AppProject, Application, ArgoGroupKind } from './argocd-types.js';
+import { LABEL_COLOUR } from '../model/platform.js';
+import { previewServiceName } from './app-colour.js';
+import type {
+  AppProject,
+  Application,
+  ArgoGroupKind,
+  ArgoIgnoredDifference,
+} from './argocd-types.js';
 import type { KubeObject, Manifest } from './kube-object.js';
-import { clusterArn, systemArgoName } from './names.js';
+import { clusterArn, systemArgoName, virtualServerName } from './names.js';
 
 /** Git path of one namespace folder of one cluster, inside the synthesized output. */
 export function manifestFolderPath(
@@ -84,6 +91,7 @@ export function buildSystemApplication(
   system: ResolvedSystem,
   labels: Readonly<Record<string, string>>,
 ): Manifest<Application> {
+  const ignored = switchedFields(system);
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Application',
@@ -102,8 +110,51 @@ export function buildSystemApplication(
       destination: { server: clusterArn(platform, cluster), namespace: system.namespace },
       syncPolicy: {
         automated: { prune: true, selfHeal: true },
-        syncOptions: ['ServerSideApply=true', 'PruneLast=true'],
+        syncOptions: [
+          'ServerSideApply=true',
+          'PruneLast=true',
+          ...(ignored.length === 0 ? [] : ['RespectIgnoreDifferences=true']),
+        ],
       },
+      ...(ignored.length === 0 ? {} : { ignoreDifferences: ignored }),
     },
   };
+}
+
+/**
+ * The fields `kinko switch app` writes in the cluster. Without this, self-heal would put the
+ * colour from git back within minutes of a switch. With `RespectIgnoreDifferences=true`, a sync
+ * keeps the field as the cluster has it, so git's `blueGreen.live` sets the colour only when the
+ * object is first created; after that, `kinko switch app` is what moves it. Each entry names
+ * one object and one field: the rest of the object still syncs from git. A Rollout needs no
+ * entry, because promote and abort write its status, which Argo CD does not diff.
+ */
+function switchedFields(system: ResolvedSystem): ArgoIgnoredDifference[] {
+  const colourSelector = `.spec.selector["${LABEL_COLOUR}"]`;
+  const fields = system.apps.flatMap((app): ArgoIgnoredDifference[] => {
+    if (app.blueGreen?.method === 'service') {
+      return [app.name, previewServiceName(app)].map((name) => ({
+        group: '',
+        kind: 'Service',
+        name,
+        namespace: system.namespace,
+        jqPathExpressions: [colourSelector],
+      }));
+    }
+    if (app.blueGreen?.method === 'upstream') {
+      return [
+        {
+          group: 'k8s.nginx.org',
+          kind: 'VirtualServer',
+          name: virtualServerName(system),
+          namespace: system.namespace,
+          jqPathExpressions: [
+            `.spec.routes[] | select(.path == ${JSON.stringify(app.routePath)}) | .action.pass`,
+          ],
+        },
+      ];
+    }
+    return [];
+  });
+  return fields;
 }

@@ -45,6 +45,16 @@ export interface ArgoSyncPolicy {
   managedNamespaceMetadata?: { labels: Record<string, string> };
 }
 
+/** A field Argo CD leaves out of its diff and, with `RespectIgnoreDifferences=true`, of its sync. */
+export interface ArgoIgnoredDifference {
+  group: string;
+  kind: string;
+  name?: string;
+  namespace?: string;
+  jsonPointers?: string[];
+  jqPathExpressions?: string[];
+}
+
 export interface Application {
   apiVersion: 'argoproj.io/v1alpha1';
   kind: 'Application';
@@ -54,5 +64,6 @@ export interface Application {
     source: ArgoSource;
     destination: ArgoDestination;
     syncPolicy: ArgoSyncPolicy;
+    ignoreDifferences?: ArgoIgnoredDifference[];
   };
 }

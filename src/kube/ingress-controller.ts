@@ -122,6 +122,8 @@ export function buildPlatformProject(
     },
     spec: {
       description: `Platform components of ${platform.name}: the ingress controller`,
+      // The EKS Argo CD capability needs its own namespace listed on every project.
+      sourceNamespaces: [platform.gitops.argocdNamespace],
       sourceRepos: [chartSource(platform).repoURL],
       destinations: [
         { server: clusterArn(platform, cluster), namespace: platform.ingress.namespace },

@@ -101,6 +101,8 @@ export function buildMeshProject(
     },
     spec: {
       description: `Service mesh of ${platform.name}: Istio ${ISTIO_VERSION} in ambient mode`,
+      // The EKS Argo CD capability needs its own namespace listed on every project.
+      sourceNamespaces: [platform.gitops.argocdNamespace],
       sourceRepos: [ISTIO_CHART_REPOSITORY, platform.gitops.repoURL],
       destinations: [{ server: clusterArn(platform, cluster), namespace: MESH_NAMESPACE }],
       clusterResourceWhitelist: [

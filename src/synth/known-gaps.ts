@@ -57,8 +57,8 @@ export const KNOWN_GAPS: readonly KnownGap[] = [
   {
     practice: 'R3',
     text: {
-      en: "Application blue/green applies only to apps that declare blueGreen. The system's Argo CD Application does not ignore the Service selectors and VirtualServer routes that kinko switch app patches, so until platform.yaml's blueGreen.live is updated, Argo CD self-heal writes the old colour back. For Rollouts, the verify step reads back the promote or abort fields but does not wait for the Argo Rollouts controller to move the active Service.",
-      ja: 'アプリケーションの Blue/Green は、blueGreen を宣言したアプリだけが対象です。システムの Argo CD Application は kinko switch app が書き換える Service のセレクターと VirtualServer のルートを差分から除外しないため、platform.yaml の blueGreen.live を更新するまで、Argo CD のセルフヒールが元の色に戻します。Rollout の検証では、プロモートやアボートのフィールドを読み直すだけで、Argo Rollouts のコントローラーがアクティブ Service を切り替えるまでは待ちません。',
+      en: "Application blue/green applies only to apps that declare blueGreen. For Rollouts, the verify step reads back the promote or abort fields but does not wait for the Argo Rollouts controller to move the active Service.",
+      ja: 'アプリケーションの Blue/Green は、blueGreen を宣言したアプリだけが対象です。Rollout の検証では、プロモートやアボートのフィールドを読み直すだけで、Argo Rollouts のコントローラーがアクティブ Service を切り替えるまでは待ちません。',
     },
   },
 ];

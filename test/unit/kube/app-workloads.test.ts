@@ -7,6 +7,7 @@ import { parseDocument } from 'yaml';
 
 import { ConfigError, parsePlatformConfig } from '../../../src/config/load.js';
 import { buildManifests, manifestFilePath, renderManifestFile } from '../../../src/kube/index.js';
+import type { Application } from '../../../src/kube/argocd-types.js';
 import type { ManifestFile } from '../../../src/kube/manifest-file.js';
 import type { Rollout } from '../../../src/kube/rollout.js';
 import type { VirtualServer } from '../../../src/kube/virtual-server.js';
@@ -215,5 +216,45 @@ describe('kube app blue/green objects', () => {
           (problem) => problem.messageId === 'config.blueGreen.previewImageWithRollout',
         ),
     );
+  });
+
+  it('[R3][manifest] Argo CD keeps the colour a switch wrote', () => {
+    const files = filesOfFirstCluster(
+      platformWith({ web: { method: 'service' }, api: { method: 'upstream' } }),
+    );
+    const application = findObject<Application>(files, 'Application', 'a', 'argocd');
+
+    assert.ok(application.spec.syncPolicy.syncOptions.includes('RespectIgnoreDifferences=true'));
+    assert.deepEqual(application.spec.ignoreDifferences, [
+      {
+        group: '',
+        kind: 'Service',
+        name: 'web',
+        namespace: 'a',
+        jqPathExpressions: ['.spec.selector["kinko.dev/colour"]'],
+      },
+      {
+        group: '',
+        kind: 'Service',
+        name: 'web-preview',
+        namespace: 'a',
+        jqPathExpressions: ['.spec.selector["kinko.dev/colour"]'],
+      },
+      {
+        group: 'k8s.nginx.org',
+        kind: 'VirtualServer',
+        name: 'a',
+        namespace: 'a',
+        jqPathExpressions: ['.spec.routes[] | select(.path == "/api") | .action.pass'],
+      },
+    ]);
+  });
+
+  it('[R3][manifest] a system without blueGreen apps ignores no field', () => {
+    const files = filesOfFirstCluster(platformWith({ web: { method: 'service' } }));
+    const application = findObject<Application>(files, 'Application', 'b', 'argocd');
+
+    assert.equal(application.spec.ignoreDifferences, undefined);
+    assert.ok(!application.spec.syncPolicy.syncOptions.includes('RespectIgnoreDifferences=true'));
   });
 });
