@@ -1,5 +1,5 @@
 /** `kinko guard serve`: wiring only; the webhook is in src/guard. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, type Stats, unwatchFile, watchFile } from 'node:fs';
 
 import type { Command } from 'commander';
 
@@ -31,6 +31,8 @@ interface GuardServeOptions {
   allowedRegistry: string[];
   allowedClusterRole: string[];
   graceMarginSeconds?: string;
+  systemGroup: string[];
+  certificatePollSeconds: string;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -51,8 +53,23 @@ function readPem(file: string): Buffer {
 
 type SettingsOptions = Pick<
   GuardServeOptions,
-  'config' | 'allowedRegistry' | 'allowedClusterRole' | 'graceMarginSeconds'
+  'config' | 'allowedRegistry' | 'allowedClusterRole' | 'graceMarginSeconds' | 'systemGroup'
 >;
+
+/** `GROUP=NAMESPACE` of `--system-group`, for example `a:admins=a`. */
+function parseSystemGroup(value: string): { group: string; namespace: string } {
+  const at = value.lastIndexOf('=');
+  const group = value.slice(0, at);
+  const namespace = value.slice(at + 1);
+  if (at < 1 || !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespace)) {
+    throw new KinkoError('KINKO_GUARD_USAGE', 'user', {
+      messageId: 'guard.systemGroupInvalid',
+      params: { value },
+      fixId: 'guard.systemGroupInvalid.fix',
+    });
+  }
+  return { group, namespace };
+}
 
 function settingsOf(options: SettingsOptions): PolicySettings {
   const margin = options.graceMarginSeconds;
@@ -70,6 +87,10 @@ function settingsOf(options: SettingsOptions): PolicySettings {
     ...DEFAULT_SETTINGS,
     ...fromPlatform,
     allowedRegistries: [...(fromPlatform?.allowedRegistries ?? []), ...options.allowedRegistry],
+    systemGroups: [
+      ...(fromPlatform?.systemGroups ?? []),
+      ...(options.systemGroup ?? []).map(parseSystemGroup),
+    ],
     allowedClusterRoles:
       options.allowedClusterRole.length > 0
         ? options.allowedClusterRole
@@ -90,6 +111,13 @@ async function serve(options: GuardServeOptions, locale: Locale): Promise<void> 
     });
   }
   const settings = settingsOf(options);
+  const poll = Number(options.certificatePollSeconds);
+  if (!Number.isInteger(poll) || poll < 1 || poll > 3600) {
+    throw new KinkoError('KINKO_GUARD_USAGE', 'user', {
+      messageId: 'guard.invalidNumber',
+      params: { option: '--certificate-poll-seconds', value: options.certificatePollSeconds },
+    });
+  }
   const cert = readPem(options.tlsCert);
   const key = readPem(options.tlsKey);
   let server;
@@ -115,6 +143,7 @@ async function serve(options: GuardServeOptions, locale: Locale): Promise<void> 
   }
   const bound = `${server.address.address}:${server.address.port}`;
   process.stderr.write(`${t('guard.listening', { address: bound }, locale)}\n`);
+  const stopWatching = watchCertificate(options, server);
 
   await new Promise<void>((resolve) => {
     const stop = (): void => {
@@ -125,7 +154,39 @@ async function serve(options: GuardServeOptions, locale: Locale): Promise<void> 
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
   });
+  stopWatching();
   await server.close();
+}
+
+/**
+ * Reloads the serving certificate when cert-manager renews it. The kubelet updates a Secret
+ * volume by swapping a symbolic link, which file watchers miss, so the files are polled by
+ * `stat`, which follows the link. A pair that does not load (a half-written renewal, a key that
+ * does not match) is logged and the previous pair stays in force until the next change.
+ */
+function watchCertificate(
+  options: GuardServeOptions,
+  server: { replaceCertificate(cert: Buffer, key: Buffer): void },
+): () => void {
+  const files = [options.tlsCert, options.tlsKey];
+  const interval = Number(options.certificatePollSeconds) * 1000;
+  const reload = (current: Stats, previous: Stats): void => {
+    if (current.mtimeMs === previous.mtimeMs && current.ino === previous.ino) return;
+    const time = new Date().toISOString();
+    try {
+      server.replaceCertificate(readFileSync(options.tlsCert), readFileSync(options.tlsKey));
+      process.stdout.write(`${JSON.stringify({ time, msg: 'certificate reloaded' })}\n`);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      process.stdout.write(
+        `${JSON.stringify({ time, msg: 'certificate reload failed', error: reason })}\n`,
+      );
+    }
+  };
+  for (const file of files) watchFile(file, { interval }, reload);
+  return () => {
+    for (const file of files) unwatchFile(file, reload);
+  };
 }
 
 /** Print the exported ValidatingAdmissionPolicies and bindings as YAML documents. */
@@ -156,6 +217,17 @@ export function registerGuardCommand(program: Command, locale: Locale): void {
       [],
     )
     .option('--grace-margin-seconds <seconds>', t('cli.guard.option.graceMargin', {}, locale))
+    .option(
+      '--system-group <group=namespace>',
+      t('cli.guard.option.systemGroup', {}, locale),
+      collect,
+      [],
+    )
+    .option(
+      '--certificate-poll-seconds <seconds>',
+      t('cli.guard.option.certificatePoll', {}, locale),
+      '30',
+    )
     .action((options: GuardServeOptions) => serve(options, locale));
   guard
     .command('export-policies')

@@ -31,6 +31,11 @@ export interface GuardServerOptions extends ReviewContext {
 export interface GuardServer {
   readonly address: AddressInfo;
   readonly metrics: GuardMetrics;
+  /**
+   * Serves new connections with this certificate and key; connections already open keep theirs.
+   * Throws, and keeps the previous pair in force, when the pair is not valid.
+   */
+  replaceCertificate(cert: string | Buffer, key: string | Buffer): void;
   close(): Promise<void>;
 }
 
@@ -135,6 +140,7 @@ export async function startGuardServer(options: GuardServerOptions): Promise<Gua
   return {
     address: server.address() as AddressInfo,
     metrics,
+    replaceCertificate: (cert, key) => server.setSecureContext({ cert, key }),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

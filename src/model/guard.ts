@@ -3,7 +3,7 @@
  * cluster. platform.yaml declares the guard with `guard.image`; without it no guard is deployed.
  */
 import type { PlatformConfig } from '../config/schema.js';
-import { ecrRegistry } from './names.js';
+import { ecrRegistry, systemAdminGroup } from './names.js';
 
 /** Namespace the guard runs in; the webhook configuration never sends it its own objects. */
 export const GUARD_NAMESPACE = 'kinko-guard';
@@ -43,6 +43,8 @@ export interface ResolvedGuard {
   readonly terminationGracePeriodSeconds: number;
   /** Registries the guard accepts images from: the platform's ECR in each region. */
   readonly allowedRegistries: readonly string[];
+  /** Each system's group and namespace, which the RBAC and mesh rules judge objects against. */
+  readonly systemGroups: readonly { readonly group: string; readonly namespace: string }[];
 }
 
 /**
@@ -74,5 +76,9 @@ export function resolveGuard(config: PlatformConfig): ResolvedGuard | undefined 
     terminationGracePeriodSeconds:
       preStopSleepSeconds + GUARD_TIMEOUT_SECONDS + GUARD_SHUTDOWN_MARGIN_SECONDS,
     allowedRegistries: regions.map((region) => ecrRegistry(config.account, region)),
+    systemGroups: config.systems.map((system) => ({
+      group: systemAdminGroup(system.name),
+      namespace: system.namespace ?? system.name,
+    })),
   };
 }

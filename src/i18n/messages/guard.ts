@@ -98,6 +98,27 @@ export const GUARD_MESSAGES: MessageTable = {
     en: () => 'PEM file of the serving certificate',
     ja: () => 'サーバー証明書の PEM ファイル',
   },
+  'cli.guard.option.systemGroup': {
+    en: () =>
+      'a system’s group and namespace, as GROUP=NAMESPACE (for example a:admins=a); repeatable, added to those of --config',
+    ja: () =>
+      'システムのグループと Namespace を GROUP=NAMESPACE の形で指定（例: a:admins=a）。複数指定でき、--config の分に加わります',
+  },
+  'guard.systemGroupInvalid': {
+    en: (p) => `--system-group ${s(p.value)} is not GROUP=NAMESPACE.`,
+    ja: (p) => `--system-group ${s(p.value)} が GROUP=NAMESPACE の形になっていません。`,
+  },
+  'guard.systemGroupInvalid.fix': {
+    en: () =>
+      'Give the system’s group, an equals sign and its namespace, for example --system-group a:admins=a.',
+    ja: () =>
+      'システムのグループ、等号、Namespace の順に書いてください。例: --system-group a:admins=a',
+  },
+  'cli.guard.option.certificatePoll': {
+    en: () =>
+      'seconds between checks of the certificate files; a renewed pair is served to new connections',
+    ja: () => '証明書ファイルを確認する間隔（秒）。更新された証明書は新しい接続から使います',
+  },
   'cli.guard.option.tlsKey': {
     en: () => 'PEM file of the serving certificate’s private key',
     ja: () => 'サーバー証明書の秘密鍵の PEM ファイル',

@@ -26,16 +26,39 @@ import {
 /** Label the apiserver sets on every namespace to its own name. */
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
-/** Workload kinds the rules judge, by API group and version, as resource names. */
+/**
+ * Kinds the rules judge, by API group and version, as resource names: the workloads, and the
+ * system Namespaces and PeerAuthentications the mesh rules judge (S5). For a Namespace, the
+ * apiserver matches the namespaceSelector against the Namespace's own labels, so only system
+ * namespaces are sent.
+ */
 export const GUARD_RULES = [
-  { apiGroups: [''], apiVersions: ['v1'], resources: ['pods'] },
+  { apiGroups: [''], apiVersions: ['v1'], resources: ['pods'], scope: 'Namespaced' },
   {
     apiGroups: ['apps'],
     apiVersions: ['v1'],
     resources: ['deployments', 'statefulsets', 'daemonsets', 'replicasets'],
+    scope: 'Namespaced',
   },
-  { apiGroups: ['batch'], apiVersions: ['v1'], resources: ['jobs', 'cronjobs'] },
-  { apiGroups: ['argoproj.io'], apiVersions: ['v1alpha1'], resources: ['rollouts'] },
+  {
+    apiGroups: ['batch'],
+    apiVersions: ['v1'],
+    resources: ['jobs', 'cronjobs'],
+    scope: 'Namespaced',
+  },
+  {
+    apiGroups: ['argoproj.io'],
+    apiVersions: ['v1alpha1'],
+    resources: ['rollouts'],
+    scope: 'Namespaced',
+  },
+  {
+    apiGroups: ['security.istio.io'],
+    apiVersions: ['v1', 'v1beta1'],
+    resources: ['peerauthentications'],
+    scope: 'Namespaced',
+  },
+  { apiGroups: [''], apiVersions: ['v1'], resources: ['namespaces'], scope: 'Cluster' },
 ] as const;
 
 export function buildGuardWebhookConfiguration(
@@ -68,7 +91,7 @@ export function buildGuardWebhookConfiguration(
           apiVersions: [...rule.apiVersions],
           resources: [...rule.resources],
           operations: ['CREATE', 'UPDATE'],
-          scope: 'Namespaced',
+          scope: rule.scope,
         })),
         namespaceSelector: {
           matchExpressions: [

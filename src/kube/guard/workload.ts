@@ -128,6 +128,10 @@ export function guardServeArguments(guard: ResolvedGuard): string[] {
     '--listen',
     `0.0.0.0:${GUARD_CONTAINER_PORT}`,
     ...guard.allowedRegistries.flatMap((registry) => ['--allowed-registry', registry]),
+    ...guard.systemGroups.flatMap(({ group, namespace }) => [
+      '--system-group',
+      `${group}=${namespace}`,
+    ]),
   ];
 }
 
@@ -136,9 +140,7 @@ export function guardServeArguments(guard: ResolvedGuard): string[] {
  * as the platform's apps do. The preStop sleep keeps a terminating replica serving while the
  * apiserver's endpoints drop it, and the grace period adds the webhook timeout (the longest a
  * review can last) and a margin for exit.
- * NOTE: `kinko guard serve` reads its certificate once at start. cert-manager renews the serving
- * certificate 30 days before it expires, so the replicas must restart within those 30 days
- * (a rollout does, and so does a node upgrade).
+ * `kinko guard serve` polls its certificate files and serves a renewed pair without a restart.
  */
 export function buildGuardDeployment(
   guard: ResolvedGuard,

@@ -24,6 +24,7 @@ describe('cert-manager add-on for the guard', () => {
       regions: { primary: { region: 'ap-northeast-1', availabilityZones: [] } },
       timing: { endpointPropagationSeconds: 30, albDeregistrationSeconds: 60 },
       guard: { image: { digest: `sha256:${'b'.repeat(64)}` } },
+      systems: [],
     } as unknown as Parameters<typeof resolveGuard>[0]);
     assert.ok(guard);
     withGuard = synthInfra(infraFixture({ guard }));

@@ -95,7 +95,7 @@ describe('guard manifests', () => {
     );
   });
 
-  it('[S2][manifest] webhook covers every workload kind', () => {
+  it('[S2][manifest] webhook covers every workload kind and the mesh kinds', () => {
     const configuration = findKind<V1ValidatingWebhookConfiguration>(
       blue,
       'ValidatingWebhookConfiguration',
@@ -104,6 +104,7 @@ describe('guard manifests', () => {
       (rule.resources ?? []).map((resource) => `${rule.apiGroups?.[0] ?? ''}/${resource}`),
     );
     assert.deepEqual(resources.sort(), [
+      '/namespaces',
       '/pods',
       'apps/daemonsets',
       'apps/deployments',
@@ -112,7 +113,17 @@ describe('guard manifests', () => {
       'argoproj.io/rollouts',
       'batch/cronjobs',
       'batch/jobs',
+      'security.istio.io/peerauthentications',
     ]);
+  });
+
+  it('[S5][manifest] guard in the pod knows the system namespaces', () => {
+    const deployment = findKind<V1Deployment>(blue, 'Deployment');
+    const args = deployment.spec?.template.spec?.containers[0]?.args ?? [];
+    const groups = args.flatMap((arg, index) =>
+      args[index - 1] === '--system-group' ? [arg] : [],
+    );
+    assert.deepEqual(groups, ['a:admins=a', 'b:admins=b']);
   });
 
   it('[S3][manifest] guard image is the platform ECR pinned by digest', () => {
