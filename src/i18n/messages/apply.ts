@@ -22,6 +22,18 @@ export const APPLY_MESSAGES: MessageTable = {
     en: () => 'pass one of the listed clusters with --cluster.',
     ja: () => '--cluster に一覧のクラスターのいずれかを指定してください。',
   },
+  'apply.input.clusterOfPlainFolder': {
+    en: (p) =>
+      `--cluster ${s(p.cluster)} was given, but ${s(p.dir)} holds the manifests of one cluster, not a folder per cluster.`,
+    ja: (p) =>
+      `--cluster ${s(p.cluster)} が指定されましたが、${s(p.dir)} はクラスターごとのフォルダーではなく、1 つのクラスターのマニフェストです。`,
+  },
+  'apply.input.clusterOfPlainFolder.fix': {
+    en: () =>
+      'pass the synth output folder (or its k8s folder) with --cluster, or this folder without --cluster.',
+    ja: () =>
+      'synth の出力フォルダー（またはその k8s フォルダー）と --cluster を組み合わせるか、このフォルダーを --cluster なしで指定してください。',
+  },
   'apply.input.chooseCluster': {
     en: (p) => `${s(p.dir)} holds manifests for several clusters (${s(p.clusters)}).`,
     ja: (p) => `${s(p.dir)} には複数のクラスター（${s(p.clusters)}）のマニフェストがあります。`,

@@ -41,9 +41,37 @@ function yamlFiles(dir: string): string[] {
   return files;
 }
 
+/** Names of the subfolders of `dir`, sorted, and whether `dir` holds YAML files itself. */
+function folderContents(dir: string): { folders: string[]; hasYaml: boolean } {
+  const entries = readdirSync(dir, { withFileTypes: true });
+  return {
+    folders: entries
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort(),
+    hasYaml: entries.some((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name)),
+  };
+}
+
 /**
- * Pick the folder of one cluster's manifests: DIR/k8s/<cluster> of a synth output, or DIR itself
- * when it holds manifests directly. With several clusters, `cluster` names the one to apply.
+ * Whether `dir` is the `k8s` folder of a synth output: cluster folders only, each holding
+ * namespace folders and no YAML file of its own. A cluster's folder holds YAML files one level
+ * down, so the two cannot be taken for each other.
+ */
+function isClustersFolder(dir: string): boolean {
+  const top = folderContents(dir);
+  if (top.hasYaml || top.folders.length === 0) return false;
+  return top.folders.every((folder) => {
+    const inner = folderContents(join(dir, folder));
+    return !inner.hasYaml && inner.folders.length > 0;
+  });
+}
+
+/**
+ * Picks the folder of one cluster's manifests: DIR/k8s/<cluster> of a synth output, DIR/<cluster>
+ * when DIR is that `k8s` folder, or DIR itself when it holds one cluster's manifests. With several
+ * clusters, `cluster` names the one to apply; a `cluster` that matches no folder is an error, so
+ * the manifests of one cluster never reach another.
  */
 export function clusterManifestDir(dir: string, cluster?: string): string {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -53,12 +81,19 @@ export function clusterManifestDir(dir: string, cluster?: string): string {
     });
   }
   const k8s = join(dir, 'k8s');
-  if (!existsSync(k8s)) return dir;
+  const clustersDir = existsSync(k8s) ? k8s : isClustersFolder(dir) ? dir : undefined;
+  if (clustersDir === undefined) {
+    if (cluster !== undefined) {
+      throw new KinkoError(APPLY_INPUT_INVALID, 'user', {
+        messageId: 'apply.input.clusterOfPlainFolder',
+        params: { cluster, dir },
+        fixId: 'apply.input.clusterOfPlainFolder.fix',
+      });
+    }
+    return dir;
+  }
 
-  const clusters = readdirSync(k8s, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
+  const clusters = folderContents(clustersDir).folders;
   if (cluster !== undefined) {
     if (!clusters.includes(cluster)) {
       throw new KinkoError(APPLY_INPUT_INVALID, 'user', {
@@ -66,7 +101,7 @@ export function clusterManifestDir(dir: string, cluster?: string): string {
         params: { cluster, dir, clusters: clusters.join(', ') },
       });
     }
-    return join(k8s, cluster);
+    return join(clustersDir, cluster);
   }
   if (clusters.length !== 1) {
     throw new KinkoError(APPLY_INPUT_INVALID, 'user', {
@@ -74,7 +109,7 @@ export function clusterManifestDir(dir: string, cluster?: string): string {
       params: { dir, clusters: clusters.join(', ') },
     });
   }
-  return join(k8s, clusters[0] ?? '');
+  return join(clustersDir, clusters[0] ?? '');
 }
 
 export function readManifestSet(dir: string): SourcedObject[] {
