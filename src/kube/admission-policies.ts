@@ -4,7 +4,6 @@
  * webhook, the bindings cover only the business systems' namespaces.
  */
 import type { ResolvedCluster, ResolvedPlatform } from '../model/platform.js';
-import { LABEL_SYSTEM } from '../model/platform.js';
 import { GUARD_NAMESPACE } from '../model/guard.js';
 import { buildValidatingAdmissionPolicies } from '../policy/cel/export.js';
 import { createKinkoRegistry } from '../policy/pack.js';
@@ -24,7 +23,15 @@ export function buildAdmissionPolicyFile(
   const registry = createKinkoRegistry();
   const objects = buildValidatingAdmissionPolicies(settings, registry, {
     labels,
-    namespaceRequirements: [{ key: LABEL_SYSTEM, operator: 'Exists' }],
+    // By name, which the apiserver sets and keeps on every namespace: a label a user can remove
+    // would let one update take a namespace out of the policies' reach.
+    namespaceRequirements: [
+      {
+        key: 'kubernetes.io/metadata.name',
+        operator: 'In',
+        values: platform.systems.map((system) => system.namespace),
+      },
+    ],
   });
   const file: ManifestFile = {
     cluster: cluster.name,

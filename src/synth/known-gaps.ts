@@ -57,7 +57,7 @@ export const KNOWN_GAPS: readonly KnownGap[] = [
   {
     practice: 'R3',
     text: {
-      en: "Application blue/green applies only to apps that declare blueGreen. For Rollouts, the verify step reads back the promote or abort fields but does not wait for the Argo Rollouts controller to move the active Service.",
+      en: 'Application blue/green applies only to apps that declare blueGreen. For Rollouts, the verify step reads back the promote or abort fields but does not wait for the Argo Rollouts controller to move the active Service.',
       ja: 'アプリケーションの Blue/Green は、blueGreen を宣言したアプリだけが対象です。Rollout の検証では、プロモートやアボートのフィールドを読み直すだけで、Argo Rollouts のコントローラーがアクティブ Service を切り替えるまでは待ちません。',
     },
   },

@@ -416,7 +416,7 @@ describe('exported ValidatingAdmissionPolicies on the real apiserver', () => {
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     }
-    assert.equal(names.length, 12);
+    assert.equal(names.length, 13);
     assert.deepEqual(warnings, []);
   });
 

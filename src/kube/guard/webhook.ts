@@ -1,8 +1,8 @@
 /**
  * The ValidatingWebhookConfiguration that sends workloads in system namespaces to the guard.
  *
- * Only namespaces that carry the platform's system label (`kinko.dev/system`) are intercepted,
- * with `failurePolicy: Fail`: when no guard replica responds, a create or update there is rejected
+ * Only the platform's system namespaces, selected by name, are intercepted, with
+ * `failurePolicy: Fail`: when no guard replica responds, a create or update there is rejected
  * rather than admitted unchecked. Other namespaces are not sent to the guard at all. They hold
  * the cluster's add-ons (kube-system, cert-manager, the ingress controller), whose images come
  * from vendors' registries rather than the platform's ECR. A webhook there would reject them,
@@ -12,7 +12,6 @@
  */
 import type { V1ValidatingWebhookConfiguration } from '@kubernetes/client-node';
 
-import { LABEL_SYSTEM } from '../../model/platform.js';
 import type { ResolvedGuard } from '../../model/guard.js';
 import type { Manifest } from '../kube-object.js';
 import {
@@ -95,7 +94,13 @@ export function buildGuardWebhookConfiguration(
         })),
         namespaceSelector: {
           matchExpressions: [
-            { key: LABEL_SYSTEM, operator: 'Exists' },
+            // By name, not by the system label: removing a label in the same update that
+            // breaks a rule must not take the namespace out of the guard's reach.
+            {
+              key: NAMESPACE_NAME_LABEL,
+              operator: 'In',
+              values: guard.systemGroups.map((entry) => entry.namespace),
+            },
             {
               key: NAMESPACE_NAME_LABEL,
               operator: 'NotIn',

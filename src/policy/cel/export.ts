@@ -47,12 +47,26 @@ const ACTION_SUFFIX: Readonly<Record<Severity, string>> = {
   info: 'audit',
 };
 
-/** Object kind groups, each exported as its own policies. */
-const OBJECT_GROUPS: readonly { readonly id: string; readonly kinds: readonly CelKindId[] }[] = [
+/** Label every object Kinko generates carries. */
+const MANAGED_BY_KINKO = { 'app.kubernetes.io/managed-by': 'kinko' };
+
+/**
+ * Object kind groups, each exported as its own policies. A binding's namespaceSelector does not
+ * scope a cluster-scoped object, so ClusterRoles are judged only where Kinko made them: the
+ * control plane's own ClusterRoles (cluster-admin, system:controller:*) carry wildcards and must
+ * stay updatable. A ClusterRoleBinding is judged everywhere, because its rule only rejects
+ * binding a system's group cluster-wide, which nothing legitimate does.
+ */
+const OBJECT_GROUPS: readonly {
+  readonly id: string;
+  readonly kinds: readonly CelKindId[];
+  readonly objectSelector?: Record<string, unknown>;
+}[] = [
   { id: 'secrets', kinds: ['Secret'] },
   { id: 'rolebindings', kinds: ['RoleBinding'] },
   { id: 'clusterrolebindings', kinds: ['ClusterRoleBinding'] },
-  { id: 'roles', kinds: ['Role', 'ClusterRole'] },
+  { id: 'roles', kinds: ['Role'] },
+  { id: 'clusterroles', kinds: ['ClusterRole'], objectSelector: { matchLabels: MANAGED_BY_KINKO } },
 ];
 
 export interface AdmissionPolicyObject {
@@ -109,6 +123,7 @@ function policyPair(
   validations: readonly Validation[],
   severity: Severity,
   options: ExportOptions,
+  objectSelector?: Record<string, unknown>,
 ): AdmissionPolicyObject[] {
   const metadata = {
     name,
@@ -147,6 +162,7 @@ function policyPair(
             ...(options.namespaceRequirements ?? []),
           ],
         },
+        ...(objectSelector === undefined ? {} : { objectSelector }),
       },
     },
   };
@@ -201,6 +217,7 @@ export function buildValidatingAdmissionPolicies(
           selected.map((rule) => buildValidation(rule, context, undefined)),
           severity,
           options,
+          group.objectSelector,
         ),
       );
     }

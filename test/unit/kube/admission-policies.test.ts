@@ -6,7 +6,6 @@ import {
   ADMISSION_POLICIES_FILE,
   buildAdmissionPolicyFile,
 } from '../../../src/kube/admission-policies.js';
-import { LABEL_SYSTEM } from '../../../src/model/platform.js';
 import { resolvePlatform } from '../../../src/model/resolve.js';
 
 const platform = resolvePlatform(loadPlatformConfig('examples/platform.yaml'));
@@ -18,7 +17,7 @@ describe('admission policy manifests', () => {
 
   it('[S2][manifest] each policy is followed by its binding', () => {
     assert.equal(file.fileName, ADMISSION_POLICIES_FILE);
-    assert.equal(file.objects.length, 24);
+    assert.equal(file.objects.length, 26);
     file.objects.forEach((object, index) => {
       const expected =
         index % 2 === 0 ? 'ValidatingAdmissionPolicy' : 'ValidatingAdmissionPolicyBinding';
@@ -49,9 +48,22 @@ describe('admission policy manifests', () => {
       namespaceSelector: {
         matchExpressions: [
           { key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: ['kube-system'] },
-          { key: LABEL_SYSTEM, operator: 'Exists' },
+          { key: 'kubernetes.io/metadata.name', operator: 'In', values: ['a', 'b'] },
         ],
       },
+    });
+  });
+
+  it('[S6][manifest] ClusterRoles are judged only where Kinko made them', () => {
+    const binding = file.objects.find(
+      (object) =>
+        object.kind === 'ValidatingAdmissionPolicyBinding' &&
+        object.metadata.name === 'kinko-clusterroles-deny',
+    );
+    const spec = (binding as unknown as { spec: { matchResources: { objectSelector?: unknown } } })
+      .spec;
+    assert.deepEqual(spec.matchResources.objectSelector, {
+      matchLabels: { 'app.kubernetes.io/managed-by': 'kinko' },
     });
   });
 
@@ -94,6 +106,7 @@ describe('admission policy manifests', () => {
         'kinko-rolebindings-deny',
         'kinko-clusterrolebindings-deny',
         'kinko-roles-deny',
+        'kinko-clusterroles-deny',
       ],
     );
     assert.ok(ledger.every((entry) => entry.practice === 'S2'));

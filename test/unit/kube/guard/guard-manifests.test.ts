@@ -81,7 +81,7 @@ describe('guard manifests', () => {
     assert.deepEqual(webhook?.admissionReviewVersions, ['v1']);
     assert.deepEqual(webhook?.namespaceSelector, {
       matchExpressions: [
-        { key: 'kinko.dev/system', operator: 'Exists' },
+        { key: 'kubernetes.io/metadata.name', operator: 'In', values: ['a', 'b'] },
         {
           key: 'kubernetes.io/metadata.name',
           operator: 'NotIn',
