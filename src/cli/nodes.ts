@@ -15,12 +15,18 @@ import {
   writeRecord,
   type NodeReleaseRecord,
 } from '../ops/nodes/record.js';
-import { NODES_FAILED } from '../ops/nodes/release.js';
-import { renderFreshness, renderPinChanges } from '../ops/nodes/render.js';
+import {
+  failedProblems,
+  freshnessJson,
+  renderFreshness,
+  renderPinChanges,
+} from '../ops/nodes/render.js';
 import { loadKubeConfig } from './apply.js';
 import { awsSettings, loadPlatform, type CommonOptions } from './switch.js';
 
 export const NODES_LAGGING = 'KINKO_NODES_LAGGING';
+/** A `--cluster` or `--dr` that selects no cluster: a mistake in the command line, not in AWS. */
+export const NODES_USAGE = 'KINKO_NODES_USAGE';
 
 interface StatusOptions extends CommonOptions {
   cluster?: string;
@@ -48,15 +54,15 @@ function daysParser(locale: Locale): (text: string) => number {
 }
 
 /** Returns the EKS cluster name and region that `--cluster` and `--dr` select. */
-function selectCluster(
+export function selectCluster(
   platform: ResolvedPlatform,
-  options: StatusOptions,
+  options: Pick<StatusOptions, 'cluster' | 'dr'>,
 ): { name: string; region: string } {
   const keys = platform.clusters.map((cluster) => cluster.key);
   const key = options.cluster ?? (keys.length === 1 ? keys[0] : undefined);
   const cluster = platform.clusters.find((candidate) => candidate.key === key);
   if (cluster === undefined) {
-    throw new KinkoError(NODES_FAILED, 'user', {
+    throw new KinkoError(NODES_USAGE, 'user', {
       messageId: options.cluster === undefined ? 'nodes.needsCluster' : 'nodes.unknownCluster',
       params: { value: options.cluster ?? '', clusters: keys.join(', ') },
     });
@@ -65,9 +71,9 @@ function selectCluster(
 
   const dr = platform.disasterRecovery;
   if (dr === undefined || dr.cluster.key !== cluster.key) {
-    throw new KinkoError(NODES_FAILED, 'user', {
+    throw new KinkoError(NODES_USAGE, 'user', {
       messageId: 'nodes.noDrCluster',
-      params: { cluster: cluster.key },
+      params: { cluster: cluster.key, drCluster: dr?.cluster.key ?? '' },
     });
   }
   return { name: dr.cluster.name, region: dr.region.region };
@@ -126,14 +132,12 @@ export function registerNodesCommand(program: Command, locale: Locale): void {
 
       process.stdout.write(
         options.output === 'json'
-          ? `${JSON.stringify(report, null, 2)}\n`
+          ? `${JSON.stringify(freshnessJson(report), null, 2)}\n`
           : renderFreshness(report, locale),
       );
       if (report.failed > 0) {
-        throw new KinkoError(NODES_LAGGING, 'user', {
-          messageId: 'nodes.failed',
-          params: { count: report.failed, max: report.maxDaysBehind },
-        });
+        const { summary, problems } = failedProblems(report);
+        throw new KinkoError(NODES_LAGGING, 'user', summary, problems);
       }
     });
 

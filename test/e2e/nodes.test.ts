@@ -386,6 +386,17 @@ describe('kinko nodes on moto and the test bed', () => {
     assert.equal(existsSync(join(dir, 'node-releases.json')), false);
   });
 
+  it('[S9][moto] EKS error page names endpoint and request', () => {
+    // No cluster exists in the DR region yet; moto answers with an HTML page, not JSON.
+    const run = kinko(['nodes', 'status', '-c', EXAMPLE, '--cluster', 'blue', '--dr', '--no-kube']);
+    assert.equal(run.status, 1);
+    assert.doesNotMatch(run.stderr, /\$response|SyntaxError/);
+    assert.match(
+      run.stderr,
+      /^error KINKO_NODES_FAILED: EKS request ListNodegroups for cluster kinko-demo-blue in ap-northeast-3 to http:\/\/127\.0\.0\.1:\d+ returned HTTP 500 with a body that is not an EKS API response/,
+    );
+  });
+
   it('[S9][moto] DR copy checked in DR region', async () => {
     const drEks = new EKSClient({
       endpoint: moto.endpoint,

@@ -3,6 +3,21 @@ import type { MessageTable } from '../catalog.js';
 
 const s = (value: string | number | undefined): string => String(value ?? '');
 
+/** Names a place in node-releases.json: the field path, or the top level when the path is empty. */
+const whereEn = (p: { path?: string | number }): string =>
+  s(p.path) === '' ? 'the top level' : s(p.path);
+const whereJa = (p: { path?: string | number }): string =>
+  s(p.path) === '' ? '最上位' : `${s(p.path)} `;
+
+/** `1 day`, `2 days`. */
+const daysEn = (value: string | number | undefined): string =>
+  `${s(value)} ${Number(value) === 1 ? 'day' : 'days'}`;
+
+const RECORD_FIX = {
+  en: () => 'Run kinko nodes pin to write the file again, or fix the field named.',
+  ja: () => 'kinko nodes pin を実行して書き直すか、示されたフィールドを修正してください。',
+};
+
 export const NODES_MESSAGES: MessageTable = {
   'cli.nodes.description': {
     en: () => 'check and pin the EKS-optimized AMI release of the node groups',
@@ -65,7 +80,7 @@ export const NODES_MESSAGES: MessageTable = {
   },
   'nodes.report.header': {
     en: (p) =>
-      `AMI releases of cluster ${s(p.cluster)} (${s(p.region)}); allowed lag: ${s(p.max)} days`,
+      `AMI releases of cluster ${s(p.cluster)} (${s(p.region)}); allowed lag: ${daysEn(p.max)}`,
     ja: (p) =>
       `クラスター ${s(p.cluster)}（${s(p.region)}）の AMI リリース。許容する遅れ: ${s(p.max)} 日`,
   },
@@ -75,13 +90,13 @@ export const NODES_MESSAGES: MessageTable = {
   },
   'nodes.report.lagging': {
     en: (p) =>
-      `  LAGGING  ${s(p.subject)}: ${s(p.current)}, latest ${s(p.latest)}, ${s(p.days)} days behind`,
+      `  LAGGING  ${s(p.subject)}: ${s(p.current)}, latest ${s(p.latest)}, ${daysEn(p.days)} behind`,
     ja: (p) =>
       `  遅れ     ${s(p.subject)}: ${s(p.current)}、最新は ${s(p.latest)}、${s(p.days)} 日遅れ`,
   },
   'nodes.report.laggingAllowed': {
     en: (p) =>
-      `  lagging  ${s(p.subject)}: ${s(p.current)}, latest ${s(p.latest)}, ${s(p.days)} days behind (within the allowed lag)`,
+      `  lagging  ${s(p.subject)}: ${s(p.current)}, latest ${s(p.latest)}, ${daysEn(p.days)} behind (within the allowed lag)`,
     ja: (p) =>
       `  遅れ     ${s(p.subject)}: ${s(p.current)}、最新は ${s(p.latest)}、${s(p.days)} 日遅れ（許容範囲内）`,
   },
@@ -95,11 +110,46 @@ export const NODES_MESSAGES: MessageTable = {
   },
   'nodes.failed': {
     en: (p) =>
-      `${s(p.count)} node groups or nodes lag the latest AMI release by more than ${s(p.max)} days, or their release is unknown`,
+      Number(p.count) === 1
+        ? `1 node group or node lags the latest AMI release by more than ${daysEn(p.max)}, or its release is unknown`
+        : `${s(p.count)} node groups or nodes lag the latest AMI release by more than ${daysEn(p.max)}, or their release is unknown`,
     ja: (p) =>
       `${s(p.count)} 件のノードグループまたはノードが最新の AMI リリースから ${s(p.max)} 日を超えて遅れているか、リリースが不明です`,
   },
   'nodes.failed.fix': {
+    en: () =>
+      'Run kinko nodes pin and kinko synth, deploy, then replace the nodes as docs/nodes.md describes (kinko drain moves the pods).',
+    ja: () =>
+      'kinko nodes pin と kinko synth を実行してデプロイし、docs/ja/nodes.md の手順でノードを入れ替えてください（Pod の移動には kinko drain を使います）。',
+  },
+
+  'nodes.failed.unknown.fix': {
+    en: () =>
+      'Each UNKNOWN line gives its cause. A missing SSM parameter means SSM publishes no EKS-optimized AMI for that Kubernetes version and AMI type in the region: check the version and AMI type of the node group, and, against an emulator, that its SSM holds the parameters. Fix the cause, then run kinko nodes status again.',
+    ja: () =>
+      '「不明」の各行に原因が書かれています。SSM パラメーターが見つからない場合、そのリージョンではその Kubernetes バージョンと AMI タイプの EKS 最適化 AMI が公開されていません。ノードグループのバージョンと AMI タイプを確認し、エミュレーターを使っているならその SSM にパラメーターがあるかを確認してください。原因を直してから kinko nodes status を再実行してください。',
+  },
+  'nodes.failed.unknownToo': {
+    en: (p) =>
+      Number(p.count) === 1
+        ? '1 of them has an unknown release; its line gives the cause'
+        : `${s(p.count)} of them have an unknown release; their lines give the cause`,
+    ja: (p) => `そのうち ${s(p.count)} 件はリリースが不明です。原因は各行に書かれています`,
+  },
+  'nodes.failed.unknownToo.fix': {
+    en: () =>
+      'kinko nodes pin cannot help these entries; fix the cause named on each UNKNOWN line first.',
+    ja: () =>
+      'これらは kinko nodes pin では解決しません。先に「不明」の各行に示された原因を取り除いてください。',
+  },
+  'nodes.failed.lagging': {
+    en: (p) =>
+      Number(p.count) === 1
+        ? '1 of them lags the latest release'
+        : `${s(p.count)} of them lag the latest release`,
+    ja: (p) => `そのうち ${s(p.count)} 件は最新リリースから遅れています`,
+  },
+  'nodes.failed.lagging.fix': {
     en: () =>
       'Run kinko nodes pin and kinko synth, deploy, then replace the nodes as docs/nodes.md describes (kinko drain moves the pods).',
     ja: () =>
@@ -164,6 +214,29 @@ export const NODES_MESSAGES: MessageTable = {
     ja: () =>
       '--cluster、--dr、platform.yaml のリージョンを確認してください。ノードを確認できるのは、クラスターをデプロイした後です。',
   },
+  'nodes.eks.badResponse': {
+    en: (p) =>
+      `EKS request ${s(p.request)} for cluster ${s(p.cluster)} in ${s(p.region)} to ${s(p.endpoint)} returned HTTP ${s(p.status)} with a body that is not an EKS API response: ${s(p.reason)}`,
+    ja: (p) =>
+      `${s(p.region)} のクラスター ${s(p.cluster)} について ${s(p.endpoint)} に送った EKS の ${s(p.request)} リクエストが HTTP ${s(p.status)} を返し、その本文は EKS API の応答ではありませんでした: ${s(p.reason)}`,
+  },
+  'nodes.eks.badResponse.fix': {
+    en: () =>
+      'Check that --endpoint-url (or KINKO_AWS_ENDPOINT_URL) points at an EKS API, and that the cluster exists there; an emulator may return an HTML error page for an unknown cluster.',
+    ja: () =>
+      '--endpoint-url（または KINKO_AWS_ENDPOINT_URL）が EKS API を指しているか、そこにクラスターがあるかを確認してください。エミュレーターは、存在しないクラスターに HTML のエラーページを返すことがあります。',
+  },
+  'nodes.ssm.badResponse': {
+    en: (p) =>
+      `SSM request ${s(p.request)} for ${s(p.parameter)} in ${s(p.region)} to ${s(p.endpoint)} returned HTTP ${s(p.status)} with a body that is not an SSM API response: ${s(p.reason)}`,
+    ja: (p) =>
+      `${s(p.region)} の ${s(p.parameter)} について ${s(p.endpoint)} に送った SSM の ${s(p.request)} リクエストが HTTP ${s(p.status)} を返し、その本文は SSM API の応答ではありませんでした: ${s(p.reason)}`,
+  },
+  'nodes.ssm.badResponse.fix': {
+    en: () => 'Check that --endpoint-url (or KINKO_AWS_ENDPOINT_URL) points at an SSM API.',
+    ja: () =>
+      '--endpoint-url（または KINKO_AWS_ENDPOINT_URL）が SSM API を指しているかを確認してください。',
+  },
   'nodes.eks.failed': {
     en: (p) =>
       `listing the node groups of EKS cluster ${s(p.cluster)} in ${s(p.region)} failed: ${s(p.reason)}`,
@@ -193,8 +266,8 @@ export const NODES_MESSAGES: MessageTable = {
       `platform.yaml にはクラスターが複数あるため（${s(p.clusters)}）、--cluster の指定が必要です`,
   },
   'nodes.needsCluster.fix': {
-    en: () => 'Pass --cluster with one of the keys listed.',
-    ja: () => '一覧にあるキーのどれかを --cluster に指定してください。',
+    en: (p) => `Pass --cluster with one of: ${s(p.clusters)}.`,
+    ja: (p) => `--cluster に次のどれかを指定してください: ${s(p.clusters)}`,
   },
   'nodes.unknownCluster': {
     en: (p) =>
@@ -203,8 +276,8 @@ export const NODES_MESSAGES: MessageTable = {
       `--cluster の「${s(p.value)}」は platform.yaml のクラスターではありません。クラスターは ${s(p.clusters)} です`,
   },
   'nodes.unknownCluster.fix': {
-    en: () => 'Pass --cluster with one of the keys listed.',
-    ja: () => '一覧にあるキーのどれかを --cluster に指定してください。',
+    en: (p) => `Pass --cluster with one of: ${s(p.clusters)}.`,
+    ja: (p) => `--cluster に次のどれかを指定してください: ${s(p.clusters)}`,
   },
   'nodes.noDrCluster': {
     en: (p) =>
@@ -212,19 +285,103 @@ export const NODES_MESSAGES: MessageTable = {
     ja: (p) =>
       `クラスター ${s(p.cluster)} には DR リージョンの複製がありません。platform.yaml に DR リージョンがないか、DR リージョンは別のクラスターを複製しています`,
   },
+  'nodes.noDrCluster.fix': {
+    en: (p) =>
+      `Drop --dr to check cluster ${s(p.cluster)} in the primary region${s(p.drCluster) === '' ? '' : `, or pass --cluster ${s(p.drCluster)} --dr for the cluster that has a DR copy`}.`,
+    ja: (p) =>
+      `プライマリーリージョンのクラスター ${s(p.cluster)} を確認するなら --dr を外してください。${s(p.drCluster) === '' ? '' : `DR リージョンの複製を確認するなら --cluster ${s(p.drCluster)} --dr を指定してください。`}`,
+  },
+  'nodes.record.problems': {
+    en: (p) => `${s(p.file)} is not a valid release record (${s(p.count)} problems)`,
+    ja: (p) => `${s(p.file)} はリリースの記録として正しくありません（問題 ${s(p.count)} 件）`,
+  },
+  'nodes.record.unknownKey': {
+    en: (p) =>
+      `${s(p.file)}: ${whereEn(p)} has unknown keys ${s(p.keys)}; the file has only releases, and each entry has region, kubernetesVersion, amiType, releaseVersion, parameter and lookedUpAt`,
+    ja: (p) =>
+      `${s(p.file)}: ${whereJa(p)}に未知のキー ${s(p.keys)} があります。ファイルに置けるのは releases だけで、各エントリーのキーは region、kubernetesVersion、amiType、releaseVersion、parameter、lookedUpAt です`,
+  },
+  'nodes.record.unknownKey.fix': RECORD_FIX,
+  'nodes.record.missing': {
+    en: (p) => `${s(p.file)}: ${whereEn(p)} is required`,
+    ja: (p) => `${s(p.file)}: ${whereJa(p)}がありません`,
+  },
+  'nodes.record.missing.fix': RECORD_FIX,
+  'nodes.record.wrongType': {
+    en: (p) =>
+      `${s(p.file)}: ${whereEn(p)} must be ${/^[aeiou]/.test(s(p.expected)) ? 'an' : 'a'} ${s(p.expected)}${s(p.path) === '' ? ' with a releases list' : ''}`,
+    ja: (p) =>
+      `${s(p.file)}: ${whereJa(p)}は${s(p.path) === '' ? ' releases を持つ' : ''}${s(p.expectedJa)}でなければなりません`,
+  },
+  'nodes.record.wrongType.fix': RECORD_FIX,
+  'nodes.record.badValue': {
+    en: (p) => `${s(p.file)}: ${whereEn(p)} is ${s(p.value)}, which is not ${s(p.expected)}`,
+    ja: (p) => `${s(p.file)}: ${whereJa(p)}の値 ${s(p.value)} は${s(p.expectedJa)}ではありません`,
+  },
+  'nodes.record.badValue.fix': RECORD_FIX,
+  'nodes.record.duplicate': {
+    en: (p) =>
+      `${s(p.file)}: ${s(p.path)} repeats ${s(p.first)}: both are for ${s(p.region)}, Kubernetes ${s(p.version)}, ${s(p.amiType)}, so it is unclear which release applies`,
+    ja: (p) =>
+      `${s(p.file)}: ${s(p.path)} は ${s(p.first)} と同じ ${s(p.region)}、Kubernetes ${s(p.version)}、${s(p.amiType)} のエントリーです。どちらのリリースを使うか決められません`,
+  },
+  'nodes.record.duplicate.fix': {
+    en: () =>
+      'Keep one entry per region, Kubernetes version and AMI type (a merge of two pin runs can leave both), or run kinko nodes pin to write the file again.',
+    ja: () =>
+      'リージョン・Kubernetes バージョン・AMI タイプごとにエントリーを 1 つだけ残すか（2 回の pin の結果をマージすると両方残ることがあります）、kinko nodes pin を実行して書き直してください。',
+  },
+  'nodes.record.parameter': {
+    en: (p) =>
+      `${s(p.file)}: ${s(p.path)} is "${s(p.value)}", not the public EKS-optimized AMI parameter of its entry, ${s(p.expected)}`,
+    ja: (p) =>
+      `${s(p.file)}: ${s(p.path)} の「${s(p.value)}」は、このエントリーの EKS 最適化 AMI の公開パラメーター ${s(p.expected)} ではありません`,
+  },
+  'nodes.record.parameter.fix': {
+    en: () =>
+      'Kinko pins only releases read from the public EKS parameters; run kinko nodes pin to write the file again, or set the parameter named.',
+    ja: () =>
+      'Kinko が固定するのは EKS の公開パラメーターから読んだリリースだけです。kinko nodes pin を実行して書き直すか、示されたパラメーターを設定してください。',
+  },
+  'nodes.record.amiType': {
+    en: (p) =>
+      `${s(p.file)}: ${s(p.path)} is "${s(p.value)}", which has no EKS-optimized Amazon Linux AMI parameter that Kinko can pin`,
+    ja: (p) =>
+      `${s(p.file)}: ${s(p.path)} の「${s(p.value)}」には、Kinko が固定できる EKS 最適化 Amazon Linux AMI のパラメーターがありません`,
+  },
+  'nodes.record.amiType.fix': RECORD_FIX,
   'nodes.record.invalid': {
     en: (p) => `${s(p.file)} is not a valid release record: ${s(p.reason)}`,
     ja: (p) => `${s(p.file)} はリリースの記録として正しくありません: ${s(p.reason)}`,
   },
-  'nodes.record.invalid.fix': {
-    en: () => 'Run kinko nodes pin to write the file again, or fix the field named.',
-    ja: () => 'kinko nodes pin を実行して書き直すか、示されたフィールドを修正してください。',
-  },
+  'nodes.record.invalid.fix': RECORD_FIX,
   'nodes.release.invalid': {
     en: (p) =>
       `release "${s(p.value)}" from ${s(p.source)} is not in the form MAJOR.MINOR.PATCH-YYYYMMDD (for example 1.33.5-20251120)`,
     ja: (p) =>
       `${s(p.source)} のリリース「${s(p.value)}」が MAJOR.MINOR.PATCH-YYYYMMDD の形式（例: 1.33.5-20251120）ではありません`,
+  },
+  'nodes.release.badDate': {
+    en: (p) => `release "${s(p.value)}" from ${s(p.source)} has a release date that does not exist`,
+    ja: (p) => `${s(p.source)} のリリース「${s(p.value)}」のリリース日は存在しない日付です`,
+  },
+  'nodes.release.badDate.fix': {
+    en: () =>
+      'Run kinko nodes pin to write node-releases.json again, or correct the date (YYYYMMDD) by hand.',
+    ja: () =>
+      'kinko nodes pin を実行して node-releases.json を書き直すか、日付（YYYYMMDD）を手で修正してください。',
+  },
+  'nodes.release.versionMismatch': {
+    en: (p) =>
+      `release "${s(p.value)}" from ${s(p.source)} is for Kubernetes ${s(p.actual)}, not ${s(p.expected)}; EKS rejects it for a ${s(p.expected)} node group`,
+    ja: (p) =>
+      `${s(p.source)} のリリース「${s(p.value)}」は Kubernetes ${s(p.actual)} 用で、${s(p.expected)} 用ではありません。EKS は ${s(p.expected)} のノードグループにこのリリースを受け付けません`,
+  },
+  'nodes.release.versionMismatch.fix': {
+    en: () =>
+      'Run kinko nodes pin to read the release of the right Kubernetes version, or correct the entry by hand.',
+    ja: () =>
+      'kinko nodes pin を実行して正しい Kubernetes バージョンのリリースを読み直すか、エントリーを手で修正してください。',
   },
   'nodes.release.invalid.fix': {
     en: () =>
@@ -255,12 +412,13 @@ export const NODES_MESSAGES: MessageTable = {
   },
   'nodes.pin.written': {
     en: (p) =>
-      `wrote ${s(p.count)} releases to ${s(p.file)}; run kinko synth to pin the node groups`,
+      `wrote ${s(p.count)} ${Number(p.count) === 1 ? 'release' : 'releases'} to ${s(p.file)}; run kinko synth to pin the node groups`,
     ja: (p) =>
       `${s(p.file)} に ${s(p.count)} 件のリリースを書き込みました。kinko synth を実行するとノードグループに反映されます`,
   },
   'nodes.pin.notWritten': {
-    en: (p) => `dry run: ${s(p.file)} was not written (${s(p.count)} releases)`,
+    en: (p) =>
+      `dry run: ${s(p.file)} was not written (${s(p.count)} ${Number(p.count) === 1 ? 'release' : 'releases'})`,
     ja: (p) => `ドライラン: ${s(p.file)} は書き込んでいません（${s(p.count)} 件のリリース）`,
   },
 

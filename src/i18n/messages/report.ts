@@ -16,7 +16,7 @@ export const REPORT_MESSAGES: MessageTable = {
   },
   'report.controls.summary': {
     en: (p) =>
-      `${s(p.implemented)} of ${s(p.total)} practices have implementing resources; ${s(p.missing)} are not implemented yet.`,
+      `${s(p.implemented)} of ${s(p.total)} practices ${Number(p.implemented) === 1 ? 'has' : 'have'} implementing resources; ${Number(p.missing) === 0 ? 'none is missing' : `${s(p.missing)} ${Number(p.missing) === 1 ? 'is' : 'are'} not implemented yet`}.`,
     ja: (p) =>
       `${s(p.total)} 件のプラクティスのうち ${s(p.implemented)} 件に実装リソースがあります。未実装は ${s(p.missing)} 件です。`,
   },

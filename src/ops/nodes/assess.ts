@@ -1,6 +1,6 @@
 /** Judges one node group's or node's AMI release against the latest release. */
 import type { LatestLookup, UnknownReason } from './latest.js';
-import { compareReleases, daysBehind, tryParseRelease } from './release.js';
+import { compareReleases, daysBehind, invalidRelease, tryParseRelease } from './release.js';
 
 /**
  * Freshness of one entry. `current`: on the latest release (or newer). `lagging`: an older release.
@@ -46,12 +46,7 @@ export function assessRelease(
   maxDaysBehind: number,
 ): Assessment {
   const current = tryParseRelease(currentText);
-  if (current === undefined) {
-    return unknown({
-      messageId: 'nodes.release.invalid',
-      params: { value: currentText, source },
-    });
-  }
+  if (current === undefined) return unknown(invalidRelease(currentText, source));
   if (!lookup.found) return unknown(lookup.reason, current.text);
 
   const { latest } = lookup;

@@ -14,6 +14,7 @@ import { KinkoError } from '../../errors.js';
 import { awsErrorText } from '../bluegreen/aws.js';
 import { NODEGROUP_LABEL } from '../drain/nodes.js';
 import { amiTypeOfNode, minorVersionOf } from './ami-types.js';
+import { badResponseOf, endpointOf } from './aws.js';
 import { assessRelease, unknown, type Assessment } from './assess.js';
 import type { ReleaseCatalog } from './latest.js';
 import { NODES_FAILED } from './release.js';
@@ -189,6 +190,7 @@ async function readNodegroups(
   clusterName: string,
   region: string,
 ): Promise<NodegroupFacts[]> {
+  let request = 'ListNodegroups';
   try {
     const names: string[] = [];
     for await (const page of paginateListNodegroups({ client: eks }, { clusterName })) {
@@ -196,6 +198,7 @@ async function readNodegroups(
     }
     const groups: NodegroupFacts[] = [];
     for (const name of names.sort()) {
+      request = `DescribeNodegroup ${name}`;
       const output = await eks.send(
         new DescribeNodegroupCommand({ clusterName, nodegroupName: name }),
       );
@@ -203,6 +206,19 @@ async function readNodegroups(
     }
     return groups;
   } catch (error) {
+    const bad = badResponseOf(error);
+    if (bad !== undefined) {
+      throw new KinkoError(NODES_FAILED, 'user', {
+        messageId: 'nodes.eks.badResponse',
+        params: {
+          cluster: clusterName,
+          region,
+          request,
+          endpoint: await endpointOf(eks, 'eks', region),
+          ...bad,
+        },
+      });
+    }
     const notFound = error instanceof Error && error.name === 'ResourceNotFoundException';
     throw new KinkoError(NODES_FAILED, 'user', {
       messageId: notFound ? 'nodes.eks.clusterNotFound' : 'nodes.eks.failed',

@@ -12,7 +12,14 @@ import { KinkoError } from '../../errors.js';
 import type { MessageParams } from '../../i18n/catalog.js';
 import { awsErrorText } from '../bluegreen/aws.js';
 import { recommendedPath, releasesPath } from './ami-types.js';
-import { NODES_FAILED, tryParseRelease, type AmiRelease } from './release.js';
+import { badResponseOf, endpointOf } from './aws.js';
+import {
+  invalidRelease,
+  NODES_FAILED,
+  tryParseRelease,
+  versionMismatch,
+  type AmiRelease,
+} from './release.js';
 
 /** Reason that a release could not be determined, as a catalogue message. */
 export interface UnknownReason {
@@ -95,10 +102,7 @@ export class ReleaseCatalog {
         (output.Parameters ?? []).map((parameter) => [parameter.Name ?? '', parameter.Value ?? '']),
       );
     } catch (error) {
-      throw new KinkoError(NODES_FAILED, 'user', {
-        messageId: 'nodes.ssm.failed',
-        params: { parameter: releaseName, region: this.region, reason: awsErrorText(error) },
-      });
+      throw await this.failure(error, 'GetParameters', releaseName);
     }
 
     const text = values.get(releaseName);
@@ -111,16 +115,11 @@ export class ReleaseCatalog {
         },
       };
     }
+    const source = `SSM ${releaseName} (${this.region})`;
     const release = tryParseRelease(text);
-    if (release === undefined) {
-      return {
-        found: false,
-        reason: {
-          messageId: 'nodes.release.invalid',
-          params: { value: text, source: `SSM ${releaseName} (${this.region})` },
-        },
-      };
-    }
+    if (release === undefined) return { found: false, reason: invalidRelease(text, source) };
+    const mismatch = versionMismatch(release, kubernetesVersion, source);
+    if (mismatch !== undefined) return { found: false, reason: mismatch };
     const imageId = values.get(imageName);
     return {
       found: true,
@@ -153,10 +152,7 @@ export class ReleaseCatalog {
         }
       }
     } catch (error) {
-      throw new KinkoError(NODES_FAILED, 'user', {
-        messageId: 'nodes.ssm.failed',
-        params: { parameter: `${path}/*`, region: this.region, reason: awsErrorText(error) },
-      });
+      throw await this.failure(error, 'GetParametersByPath', `${path}/*`);
     }
 
     const images = new Map<string, string>();
@@ -166,5 +162,26 @@ export class ReleaseCatalog {
       }
     }
     return images;
+  }
+
+  /** Wraps an SSM failure, and names the endpoint and request when the response could not be parsed. */
+  private async failure(error: unknown, request: string, parameter: string): Promise<KinkoError> {
+    const bad = badResponseOf(error);
+    if (bad !== undefined) {
+      return new KinkoError(NODES_FAILED, 'user', {
+        messageId: 'nodes.ssm.badResponse',
+        params: {
+          request,
+          parameter,
+          region: this.region,
+          endpoint: await endpointOf(this.ssm, 'ssm', this.region),
+          ...bad,
+        },
+      });
+    }
+    return new KinkoError(NODES_FAILED, 'user', {
+      messageId: 'nodes.ssm.failed',
+      params: { parameter, region: this.region, reason: awsErrorText(error) },
+    });
   }
 }

@@ -9,9 +9,10 @@ import { dirname, join } from 'node:path';
 
 import { z } from 'zod';
 
-import { KinkoError } from '../../errors.js';
+import { KinkoError, type Problem } from '../../errors.js';
 import type { ResolvedPlatform } from '../../model/platform.js';
-import { NODES_FAILED, parseRelease } from './release.js';
+import { recommendedPath } from './ami-types.js';
+import { invalidRelease, NODES_FAILED, tryParseRelease, versionMismatch } from './release.js';
 
 export const NODE_RELEASES_FILE = 'node-releases.json';
 
@@ -48,24 +49,152 @@ export function recordPathFor(configFile: string): string {
   return join(dirname(configFile), NODE_RELEASES_FILE);
 }
 
-/** Reads a record file. Returns undefined when there is none, and throws on an invalid one. */
+/**
+ * Reads a record file. Returns undefined when there is none, and throws on an invalid one: a field
+ * of the wrong form, a release of another Kubernetes version than its entry, a parameter that is not
+ * the public EKS-optimized AMI parameter of the entry, or two entries for the same placement.
+ */
 export function readRecord(path: string): NodeReleaseRecord | undefined {
   if (!existsSync(path)) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw invalidRecord(path, error instanceof Error ? error.message : String(error));
+    throw new KinkoError(NODES_FAILED, 'user', {
+      messageId: 'nodes.record.invalid',
+      params: { file: path, reason: error instanceof Error ? error.message : String(error) },
+    });
   }
   const result = recordSchema.safeParse(parsed);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw invalidRecord(path, `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`);
-  }
-  result.data.releases.forEach((release, index) =>
-    parseRelease(release.releaseVersion, `${path} releases[${index}].releaseVersion`),
+  const problems = result.success
+    ? entryProblems(path, result.data)
+    : result.error.issues.map((issue) => schemaProblem(path, issue, parsed));
+  const [first] = problems;
+  if (first === undefined) return result.success ? result.data : undefined;
+  if (problems.length === 1) throw new KinkoError(NODES_FAILED, 'user', first);
+  throw new KinkoError(
+    NODES_FAILED,
+    'user',
+    { messageId: 'nodes.record.problems', params: { file: path, count: problems.length } },
+    problems,
   );
-  return result.data;
+}
+
+/** Checks each entry's release and parameter against its placement, and that no placement repeats. */
+function entryProblems(file: string, record: NodeReleaseRecord): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  record.releases.forEach((entry, index) => {
+    const at = `releases[${index}]`;
+    const source = `${file} ${at}.releaseVersion`;
+    const release = tryParseRelease(entry.releaseVersion);
+    if (release === undefined) {
+      problems.push(invalidRelease(entry.releaseVersion, source));
+    } else {
+      const mismatch = versionMismatch(release, entry.kubernetesVersion, source);
+      if (mismatch !== undefined) problems.push(mismatch);
+    }
+
+    const parent = recommendedPath(entry.kubernetesVersion, entry.amiType);
+    const expected = parent === undefined ? undefined : `${parent}/release_version`;
+    if (entry.parameter !== expected) {
+      problems.push({
+        messageId: expected === undefined ? 'nodes.record.amiType' : 'nodes.record.parameter',
+        params: {
+          file,
+          path: `${at}.${expected === undefined ? 'amiType' : 'parameter'}`,
+          value: expected === undefined ? entry.amiType : entry.parameter,
+          expected: expected ?? '',
+        },
+      });
+    }
+
+    const key = releaseKey(entry);
+    const earlier = seen.get(key);
+    if (earlier === undefined) {
+      seen.set(key, index);
+    } else {
+      problems.push({
+        messageId: 'nodes.record.duplicate',
+        params: {
+          file,
+          path: at,
+          first: `releases[${earlier}]`,
+          region: entry.region,
+          version: entry.kubernetesVersion,
+          amiType: entry.amiType,
+        },
+      });
+    }
+  });
+  return problems;
+}
+
+/** The value each formatted field expects, in both languages. */
+const FIELD_FORMATS: Readonly<Record<string, { en: string; ja: string }>> = {
+  kubernetesVersion: {
+    en: 'MAJOR.MINOR, for example "1.36"',
+    ja: 'MAJOR.MINOR 形式（例: "1.36"）',
+  },
+  lookedUpAt: { en: 'a date YYYY-MM-DD', ja: 'YYYY-MM-DD 形式の日付' },
+};
+
+/** Japanese names of the JSON types a field can expect. */
+const TYPE_NAMES_JA: Readonly<Record<string, string>> = {
+  string: '文字列',
+  object: 'オブジェクト',
+  array: '配列',
+};
+
+/** Turns one zod issue into a catalogue problem, so the reason reads in the user's language. */
+function schemaProblem(file: string, issue: z.core.$ZodIssue, data: unknown): Problem {
+  const segments = issue.path.filter(
+    (segment): segment is string | number => typeof segment !== 'symbol',
+  );
+  let input: unknown = data;
+  for (const segment of segments) {
+    input =
+      input !== null && typeof input === 'object'
+        ? (input as Record<string | number, unknown>)[segment]
+        : undefined;
+  }
+  const path = segments
+    .map((segment, index) =>
+      typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`,
+    )
+    .join('');
+  const field = String(segments[segments.length - 1] ?? '');
+  if (issue.code === 'unrecognized_keys') {
+    return {
+      messageId: 'nodes.record.unknownKey',
+      params: { file, path, keys: issue.keys.join(', ') },
+    };
+  }
+  if (issue.code === 'invalid_type') {
+    if (input === undefined) {
+      return { messageId: 'nodes.record.missing', params: { file, path } };
+    }
+    return {
+      messageId: 'nodes.record.wrongType',
+      params: {
+        file,
+        path,
+        expected: issue.expected,
+        expectedJa: TYPE_NAMES_JA[issue.expected] ?? issue.expected,
+      },
+    };
+  }
+  const format = FIELD_FORMATS[field];
+  return {
+    messageId: 'nodes.record.badValue',
+    params: {
+      file,
+      path,
+      value: JSON.stringify(input) ?? '',
+      expected: format?.en ?? 'a non-empty string',
+      expectedJa: format?.ja ?? '空でない文字列',
+    },
+  };
 }
 
 /** Writes the record through a temporary file and a rename, sorted so diffs stay small. */
@@ -113,11 +242,4 @@ export function findPinnedRelease(
 
 function releaseKey(need: ReleaseNeed): string {
   return `${need.region} ${need.kubernetesVersion} ${need.amiType}`;
-}
-
-function invalidRecord(path: string, reason: string): KinkoError {
-  return new KinkoError(NODES_FAILED, 'user', {
-    messageId: 'nodes.record.invalid',
-    params: { file: path, reason },
-  });
 }

@@ -44,18 +44,53 @@ export function tryParseRelease(text: string): AmiRelease | undefined {
 }
 
 /**
+ * Returns why `text` is not a release: `nodes.release.badDate` when it has the right form but no
+ * such calendar day (`1.33.5-20250230`), else `nodes.release.invalid`. `source` names where the
+ * value came from (an SSM parameter, a node group, a file).
+ */
+export function invalidRelease(
+  text: string,
+  source: string,
+): { messageId: string; params: { value: string; source: string } } {
+  const badDate = RELEASE_PATTERN.test(text.trim());
+  return {
+    messageId: badDate ? 'nodes.release.badDate' : 'nodes.release.invalid',
+    params: { value: text, source },
+  };
+}
+
+/**
  * Parses a release string. `source` names where it came from (an SSM parameter, a node group, a
  * file), so the error can point there.
  */
 export function parseRelease(text: string, source: string): AmiRelease {
   const release = tryParseRelease(text);
   if (release === undefined) {
-    throw new KinkoError(NODES_FAILED, 'user', {
-      messageId: 'nodes.release.invalid',
-      params: { value: text, source },
-    });
+    throw new KinkoError(NODES_FAILED, 'user', invalidRelease(text, source));
   }
   return release;
+}
+
+/**
+ * Returns the reason a release does not belong to `kubernetesVersion` (its `MAJOR.MINOR` prefix
+ * names another version), or undefined when it does. A 1.37 AMI under a 1.36 entry would be
+ * rejected by EKS at deploy time, long after review.
+ */
+export function versionMismatch(
+  release: AmiRelease,
+  kubernetesVersion: string,
+  source: string,
+): { messageId: string; params: Record<string, string> } | undefined {
+  if (release.kubernetesVersion === kubernetesVersion) return undefined;
+  return {
+    messageId: 'nodes.release.versionMismatch',
+    params: {
+      value: release.text,
+      source,
+      expected: kubernetesVersion,
+      actual: release.kubernetesVersion,
+    },
+  };
 }
 
 /** Orders releases by release date, then by Kubernetes patch version. Negative when `left` is older. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -8,7 +8,9 @@ import { App } from 'aws-cdk-lib';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 
 import { buildInfra, type InfraResult } from '../../../src/infra/app.js';
+import { KinkoError } from '../../../src/errors.js';
 import { NODE_RELEASES_CONTEXT, type NodeReleasesContext } from '../../../src/infra/node-groups.js';
+import { synth } from '../../../src/synth/synth.js';
 import { infraFixture } from '../../support/infra-fixture.js';
 
 const STACK = 'kinko-cluster-main';
@@ -118,5 +120,41 @@ describe('node group release pinning', () => {
       releases: PINNED.releases.map((release) => ({ ...release, region: 'ap-northeast-3' })),
     });
     assert.equal(nodegroupProperties(elsewhere.assembly)[0]?.ReleaseVersion, undefined);
+  });
+
+  /** Runs synth on the example with `edit` applied to its node-releases.json; returns the error. */
+  const synthWithRecord = (edit: (record: { releases: Record<string, unknown>[] }) => void) => {
+    const dir = mkdtempSync(join(tmpdir(), 'kinko-node-releases-synth-'));
+    outdirs.push(dir);
+    copyFileSync('examples/platform.yaml', join(dir, 'platform.yaml'));
+    const record = JSON.parse(readFileSync('examples/node-releases.json', 'utf8')) as {
+      releases: Record<string, unknown>[];
+    };
+    edit(record);
+    writeFileSync(join(dir, 'node-releases.json'), JSON.stringify(record));
+    try {
+      synth({ configFile: join(dir, 'platform.yaml'), outDir: join(dir, 'out') });
+    } catch (error) {
+      assert.ok(error instanceof KinkoError, String(error));
+      return error;
+    }
+    return assert.fail('synth accepted the record');
+  };
+
+  it('[S9][cdk] synth refuses release of another version', () => {
+    const error = synthWithRecord((record) => {
+      const first = record.releases[0] ?? assert.fail('empty example record');
+      first.releaseVersion = '1.37.2-20261119';
+    });
+    assert.equal(error.code, 'KINKO_NODES_FAILED');
+    assert.equal(error.summary.messageId, 'nodes.release.versionMismatch');
+  });
+
+  it('[S9][cdk] synth refuses duplicate placements', () => {
+    const error = synthWithRecord((record) => {
+      const first = record.releases[0] ?? assert.fail('empty example record');
+      record.releases.push({ ...first, releaseVersion: '1.36.1-20260101' });
+    });
+    assert.equal(error.summary.messageId, 'nodes.record.duplicate');
   });
 });

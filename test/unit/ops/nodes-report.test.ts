@@ -105,7 +105,7 @@ describe('recorded release lookup', () => {
     kubernetesVersion,
     amiType: 'AL2023_x86_64_STANDARD',
     releaseVersion: `${kubernetesVersion}.5-20261119`,
-    parameter: PARAMETER,
+    parameter: PARAMETER.replace('/1.36/', `/${kubernetesVersion}/`),
     lookedUpAt: '2026-11-26',
   });
 
