@@ -7,9 +7,9 @@ import type { Command } from 'commander';
 import { t } from '../i18n/catalog.js';
 import type { Locale } from '../i18n/locale.js';
 import { elbv2Client, route53Client } from '../ops/bluegreen/aws.js';
-import { readStatus } from '../ops/bluegreen/status.js';
+import { readStatus, readStatusReport, type StatusReport } from '../ops/bluegreen/status.js';
 import { formatWeights } from '../ops/bluegreen/weights.js';
-import { readAppStatus, type AppStatus } from '../ops/bluegreen/app/status.js';
+import { appLiveText, readAppStatus, type AppStatus } from '../ops/bluegreen/app/status.js';
 import { loadKubeConfig } from './apply.js';
 import { addCommonOptions, awsSettings, loadPlatform, type CommonOptions } from './switch.js';
 
@@ -20,20 +20,21 @@ interface StatusOptions extends CommonOptions {
 
 /**
  * Reads app colours only when a cluster is named (--kubeconfig, --context or KUBECONFIG), so a
- * status of the edge alone never reaches for a default cluster.
+ * status of the edge alone never reaches for a default cluster. Returns undefined when there is
+ * nothing to read.
  */
-async function appStatuses(
+function appReader(
   platform: Parameters<typeof readAppStatus>[0],
   options: StatusOptions,
-): Promise<AppStatus[]> {
+): (() => Promise<AppStatus[]>) | undefined {
   const named =
     options.kubeconfig !== undefined ||
     options.context !== undefined ||
     (process.env.KUBECONFIG ?? '') !== '';
   if (!named || !platform.systems.some((system) => system.apps.some((app) => app.blueGreen))) {
-    return [];
+    return undefined;
   }
-  return readAppStatus(platform, loadKubeConfig(options.kubeconfig, options.context));
+  return () => readAppStatus(platform, loadKubeConfig(options.kubeconfig, options.context));
 }
 
 export function registerStatusCommand(program: Command, locale: Locale): void {
@@ -47,42 +48,66 @@ export function registerStatusCommand(program: Command, locale: Locale): void {
       const platform = loadPlatform(options);
       const settings = awsSettings(options);
       const drRegion = platform.disasterRecovery?.region.region;
-      const status = await readStatus(platform, {
-        primary: elbv2Client(platform.primary.region, settings),
-        ...(drRegion !== undefined
-          ? { dr: elbv2Client(drRegion, settings), route53: route53Client(settings) }
-          : {}),
-      });
-
-      const apps = await appStatuses(platform, options);
+      const { report, edgeError } = await readStatusReport(
+        () =>
+          readStatus(platform, {
+            primary: elbv2Client(platform.primary.region, settings),
+            ...(drRegion !== undefined
+              ? { dr: elbv2Client(drRegion, settings), route53: route53Client(settings) }
+              : {}),
+          }),
+        appReader(platform, options),
+      );
 
       if (options.output === 'json') {
-        process.stdout.write(`${JSON.stringify({ ...status, apps }, null, 2)}\n`);
-        return;
-      }
-      const lines = [t('ops.status.loadBalancer', { arn: status.loadBalancer }, locale)];
-      for (const group of status.targetGroups) {
-        lines.push(t('ops.status.targetGroup', { ...group }, locale));
-      }
-      for (const system of status.systems) {
-        lines.push(
-          t(
-            'ops.status.system',
-            {
-              system: system.system,
-              host: system.host,
-              live: system.liveCluster,
-              weights: formatWeights(system.weights),
-              declared: system.declaredLiveCluster,
-              region: system.region,
-            },
-            locale,
-          ),
+        process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      } else {
+        process.stdout.write(
+          `${statusLines(report, edgeError !== undefined, locale).join('\n')}\n`,
         );
       }
-      for (const app of apps) {
-        lines.push(t('ops.status.app', { ...app }, locale));
-      }
-      process.stdout.write(`${lines.join('\n')}\n`);
+      // The app colours are printed; the edge error still fails the command and names what is missing.
+      if (edgeError !== undefined) throw edgeError;
     });
+}
+
+function statusLines(report: StatusReport, edgeFailed: boolean, locale: Locale): string[] {
+  const lines = edgeFailed
+    ? [t('ops.status.edgeUnavailable', {}, locale)]
+    : [t('ops.status.loadBalancer', { arn: report.loadBalancer ?? '-' }, locale)];
+  for (const group of report.targetGroups) {
+    lines.push(t('ops.status.targetGroup', { ...group }, locale));
+  }
+  for (const system of report.systems) {
+    lines.push(
+      t(
+        'ops.status.system',
+        {
+          system: system.system,
+          host: system.host,
+          live: system.liveCluster,
+          weights: formatWeights(system.weights),
+          declared: system.declaredLiveCluster,
+          region: system.region ?? '-',
+        },
+        locale,
+      ),
+    );
+  }
+  for (const app of report.apps) {
+    lines.push(
+      t(
+        'ops.status.app',
+        {
+          system: app.system,
+          app: app.app,
+          method: app.method,
+          live: appLiveText(app),
+          declared: app.declared ?? '-',
+        },
+        locale,
+      ),
+    );
+  }
+  return lines;
 }

@@ -11,6 +11,7 @@ import {
   systemPodRoleName,
 } from '../model/names.js';
 import type { ExceptionControl } from './exceptions.js';
+import { validateBlueGreen } from './validate-bluegreen.js';
 import { validateDataStores } from './validate-data-stores.js';
 import { validateEdge } from './validate-edge.js';
 import { validateTiming } from './validate-timing.js';
@@ -318,6 +319,7 @@ export function validatePlatform(config: PlatformConfig, source: ConfigSource): 
   validateEdge(config, problem);
   validateTiming(config, problem);
   validateDataStores(config, problem);
+  validateBlueGreen(config, source.data, problem);
 
   const exceptionKeys = unique('exception', '例外');
   config.exceptions.forEach((exception, index) => {

@@ -245,7 +245,13 @@ describe('application blue/green on the apiserver', () => {
     await new Promise<void>((resolve) => smokeServer.listen(0, '127.0.0.1', resolve));
     previewUrl = `http://127.0.0.1:${(smokeServer.address() as AddressInfo).port}`;
 
-    testbed = await startTestbed({ scheduler: true, controllerManager: true, kwokNodes: 3 });
+    // moto answers the edge lookups of `kinko status`; it holds no edge ALB.
+    testbed = await startTestbed({
+      scheduler: true,
+      controllerManager: true,
+      kwokNodes: 3,
+      moto: true,
+    });
     core = testbed.kubeConfig.makeApiClient(CoreV1Api);
     apps = testbed.kubeConfig.makeApiClient(AppsV1Api);
     custom = testbed.kubeConfig.makeApiClient(CustomObjectsApi);
@@ -711,17 +717,77 @@ describe('application blue/green on the apiserver', () => {
 
     assert.equal(result.status, 0, result.stderr);
     const status = JSON.parse(result.stdout) as {
-      apps: Array<{ system: string; app: string; method: string; live: string; declared: string }>;
+      loadBalancer: string | null;
+      apps: Array<{
+        system: string;
+        app: string;
+        method: string;
+        live: string | null;
+        declared: string | null;
+        revisions?: { stable: string | null; current: string | null; phase: string };
+      }>;
     };
+    assert.equal(status.loadBalancer, null);
     assert.deepEqual(
       status.apps.map((app) => [app.system, app.app, app.method, app.live, app.declared]),
       [
         ['a', 'web', 'service', 'blue', 'blue'],
         ['a', 'api', 'upstream', 'blue', 'blue'],
-        ['b', 'trade', 'rollout', 'revision rev2, preview rev3 aborted', '-'],
+        ['b', 'trade', 'rollout', null, null],
       ],
     );
+    assert.deepEqual(status.apps[2]?.revisions, {
+      stable: 'rev2',
+      current: 'rev3',
+      phase: 'aborted',
+    });
     const text = await kinko(['status'], {}, configWithoutEdge);
+    assert.match(text.stdout, /app a\/web \(service\): live blue, declared blue/);
+  });
+
+  it('[R3][apiserver] rollout without status is refused as not reconciled', async () => {
+    // As freshly applied, before the Argo Rollouts controller writes a status.
+    await setRolloutStatus({ currentPodHash: null, stableRS: null, pauseConditions: null });
+
+    for (const operation of ['switch', 'rollback']) {
+      const result = await kinko([operation, 'app', '--system', 'b', '--app', 'trade', '--yes']);
+
+      assert.equal(result.status, 1);
+      assert.match(result.stderr, /KINKO_SWITCH_INVALID/);
+      assert.match(result.stderr, /Rollout b\/trade has no status\.currentPodHash yet/);
+      assert.doesNotMatch(result.stderr, /rollouts-pod-template-hash=-|HTTP 400/);
+      assert.match(result.stderr, /kubectl describe rollout -n b trade/);
+    }
+  });
+
+  it('[R3][apiserver] status without the edge ALB still shows app colours', async () => {
+    const env = {
+      AWS_ACCESS_KEY_ID: 'testing',
+      AWS_SECRET_ACCESS_KEY: 'testing',
+      KINKO_AWS_ENDPOINT_URL: testbed.awsEndpoint ?? '',
+    };
+    const result = await kinko(['status', '-o', 'json'], env);
+
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /KINKO_EDGE_NOT_FOUND/);
+    const status = JSON.parse(result.stdout) as {
+      loadBalancer: string | null;
+      edgeError?: { code: string | null };
+      apps: Array<{ app: string; live: string | null }>;
+    };
+    assert.equal(status.loadBalancer, null);
+    assert.equal(status.edgeError?.code, 'KINKO_EDGE_NOT_FOUND');
+    assert.deepEqual(
+      status.apps.map((app) => [app.app, app.live]),
+      [
+        ['web', 'blue'],
+        ['api', 'blue'],
+        ['trade', null],
+      ],
+    );
+    const text = await kinko(['status'], env);
+    assert.equal(text.status, 1);
+    assert.match(text.stdout, /^edge ALB: could not be read/);
     assert.match(text.stdout, /app a\/web \(service\): live blue, declared blue/);
   });
 });

@@ -384,8 +384,8 @@ const FIELDS: Readonly<Record<string, readonly [en: string, ja: string]>> = {
     '切り替えの方法。service は Service のセレクター、upstream は VirtualServer のルートを書き換え、rollout は Argo Rollout をプロモートします。',
   ],
   'systems[].apps[].blueGreen.live': [
-    'Colour that serves users when the manifests are first applied.',
-    'マニフェストを最初に適用したときに利用者が使う色。',
+    'Colour that serves users when the manifests are first applied. Not allowed with rollout, where the Argo Rollouts controller decides which revision users reach.',
+    'マニフェストを最初に適用したときに利用者が使う色。rollout では利用者が使うリビジョンを Argo Rollouts のコントローラーが決めるため、指定できません。',
   ],
   'systems[].apps[].blueGreen.previewImage': [
     'Image of the colour that is not live; defaults to the app image. Not allowed with rollout, where a new image in the Rollout makes the preview.',

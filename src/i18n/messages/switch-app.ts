@@ -31,6 +31,49 @@ export const SWITCH_APP_MESSAGES: MessageTable = {
       'プレビューに届くベース URL（例: kubectl port-forward で開いた http://127.0.0.1:8080）。スモークチェックのパスを後ろに付けます',
   },
 
+  'config.blueGreen.nameClash': {
+    en: (p) =>
+      `${s(p.path)}: app name "${s(p.value)}" is a name Kinko derives for the blue/green objects of app ${s(p.owner)} (${s(p.ownerPath)}) in system ${s(p.system)}, so both apps would write the ${s(p.objects)} "${s(p.value)}" in the same namespace.`,
+    ja: (p) =>
+      `${s(p.path)}: アプリ名 "${s(p.value)}" は、システム ${s(p.system)} のアプリ ${s(p.owner)}（${s(p.ownerPath)}）の blue/green 用オブジェクトに Kinko が付ける名前です。このままでは 2 つのアプリが同じ Namespace に ${s(p.objectsJa)} "${s(p.value)}" を書き込みます。`,
+  },
+  'config.blueGreen.nameClash.fix': {
+    en: (p) =>
+      `rename app ${s(p.value)} or app ${s(p.owner)}. A blue/green app takes the names <app>-preview and, unless its method is rollout, <app>-blue and <app>-green, so no other app of the system may use them.`,
+    ja: (p) =>
+      `アプリ ${s(p.value)} かアプリ ${s(p.owner)} の名前を変えてください。blue/green のアプリは <アプリ名>-preview の名前を使い、method が rollout 以外なら <アプリ名>-blue と <アプリ名>-green も使います。同じシステムのほかのアプリにはこれらの名前を付けられません。`,
+  },
+  'config.blueGreen.liveWithRollout': {
+    en: (p) =>
+      `${s(p.path)}: with method: rollout, the Argo Rollouts controller decides which revision users reach, so live does not apply.`,
+    ja: (p) =>
+      `${s(p.path)}: method: rollout では利用者が使うリビジョンを Argo Rollouts のコントローラーが決めるため、live は指定できません。`,
+  },
+  'config.blueGreen.liveWithRollout.fix': {
+    en: () =>
+      'remove live; to move users, promote the new revision with kinko switch app, or abort it with kinko rollback app.',
+    ja: () =>
+      'live を削除してください。利用者を移すには kinko switch app で新しいリビジョンをプロモートし、戻すには kinko rollback app でアボートします。',
+  },
+  'ops.app.rolloutNotReconciled': {
+    en: (p) =>
+      `app ${s(p.system)}/${s(p.app)}: ${s(p.resource)} has no ${s(p.field)} yet: the Argo Rollouts controller has not reconciled it, so there is no revision to ${s(p.action)}. Nothing was changed.`,
+    ja: (p) =>
+      `アプリ ${s(p.system)}/${s(p.app)}: ${s(p.resource)} にまだ ${s(p.field)} がありません。Argo Rollouts のコントローラーがこの Rollout を処理していないため、${s(p.actionJa)}するリビジョンがありません。何も変更していません。`,
+  },
+  'ops.app.rolloutNotReconciled.fix': {
+    en: (p) =>
+      `check that the Argo Rollouts controller runs in the cluster and look at the Rollout's events (kubectl describe rollout -n ${s(p.namespace)} ${s(p.app)}); run again once it shows a revision.`,
+    ja: (p) =>
+      `クラスターで Argo Rollouts のコントローラーが動いているかを確かめ、Rollout のイベント（kubectl describe rollout -n ${s(p.namespace)} ${s(p.app)}）を確認してください。リビジョンが表示されたら再実行してください。`,
+  },
+  'ops.app.pendingSwitch': {
+    en: (p) =>
+      `note: change ${s(p.id)} (switch app ${s(p.system)}/${s(p.app)} to ${s(p.state)}, started ${s(p.time)} by ${s(p.who)}) has no completed entry in the journal; it was interrupted and may or may not have taken effect. This rollback acts on the state read from the cluster, and the next kinko switch app of this app finishes change ${s(p.id)}.`,
+    ja: (p) =>
+      `注意: 変更 ${s(p.id)}（アプリ ${s(p.system)}/${s(p.app)} を ${s(p.state)} へ切り替え。${s(p.time)} に ${s(p.who)} が開始）はジャーナルに完了の記録がありません。途中で中断されており、反映されたかどうかは分かりません。このロールバックはクラスターから読んだ状態をもとに動きます。このアプリで次に kinko switch app を実行すると、変更 ${s(p.id)} の続きとして扱われます。`,
+  },
+
   'ops.app.unknown': {
     en: (p) =>
       `app ${s(p.app)} is not in system ${s(p.system)} of platform.yaml; it has: ${s(p.apps)}.`,
@@ -204,9 +247,15 @@ export const SWITCH_APP_MESSAGES: MessageTable = {
   },
   'ops.app.completed': {
     en: (p) =>
-      `done: app ${s(p.system)}/${s(p.app)} changed and journaled (change ${s(p.id)}). For a service or upstream app, set blueGreen.live in platform.yaml to match, or the next sync writes the old colour back.`,
+      `done: app ${s(p.system)}/${s(p.app)} changed and journaled (change ${s(p.id)}). For a service or upstream app, also set blueGreen.live in platform.yaml to the new colour, so that git describes what the cluster runs.`,
     ja: (p) =>
-      `完了: アプリ ${s(p.system)}/${s(p.app)} を変更し、ジャーナルに記録しました（変更 ${s(p.id)}）。service と upstream のアプリは platform.yaml の blueGreen.live も合わせて更新してください。更新しないと次の同期で元の色に戻ります。`,
+      `完了: アプリ ${s(p.system)}/${s(p.app)} を変更し、ジャーナルに記録しました（変更 ${s(p.id)}）。service と upstream のアプリは、git がクラスターの実際の状態を表すよう、platform.yaml の blueGreen.live も新しい色に更新してください。`,
+  },
+  'ops.status.edgeUnavailable': {
+    en: () =>
+      'edge ALB: could not be read; the app colours below come from the Kubernetes API, and the error at the end says what is missing.',
+    ja: () =>
+      'edge の ALB: 読み取れませんでした。以下のアプリの色は Kubernetes API から読んだものです。足りないものは最後のエラーに示します。',
   },
   'ops.status.app': {
     en: (p) =>

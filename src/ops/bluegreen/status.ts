@@ -5,7 +5,9 @@
 import type { Route53Client } from '@aws-sdk/client-route-53';
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 
+import { KinkoError } from '../../errors.js';
 import type { ResolvedPlatform } from '../../model/platform.js';
+import type { AppStatus } from './app/status.js';
 import { findForwardRule, findLoadBalancer, findTargetGroups, listRules } from './discover.js';
 import { targetGroupHealth, type TargetGroupHealth } from './health.js';
 import { formatWeights, liveClusterOf, readWeights, type Weights } from './weights.js';
@@ -20,13 +22,14 @@ export interface SystemStatus {
   readonly liveCluster: string;
   /** The cluster platform.yaml names live; differs from `liveCluster` after an unrecorded switch. */
   readonly declaredLiveCluster: string;
-  /** `primary`, `dr`, or `-` when no failover records are declared. */
-  readonly region: string;
+  /** `primary` or `dr`, or `null` when no failover records are declared. */
+  readonly region: string | null;
   readonly ruleArn: string;
 }
 
 export interface PlatformStatus {
-  readonly loadBalancer: string;
+  /** ARN of the edge ALB; `null` when platform.yaml declares no edge. */
+  readonly loadBalancer: string | null;
   readonly targetGroups: ReadonlyArray<
     { readonly cluster: string; readonly name: string } & TargetGroupHealth
   >;
@@ -45,7 +48,7 @@ export async function readStatus(
   clients: StatusClients,
 ): Promise<PlatformStatus> {
   const edge = platform.edge;
-  if (edge === undefined) return { loadBalancer: '-', targetGroups: [], systems: [] };
+  if (edge === undefined) return { loadBalancer: null, targetGroups: [], systems: [] };
 
   const loadBalancer = await findLoadBalancer(
     clients.primary,
@@ -79,7 +82,7 @@ export async function readStatus(
   for (const route of edge.routes) {
     const rule = findForwardRule(rules, route);
     const weights = readWeights(rule, arns);
-    let region = '-';
+    let region: string | null = null;
     if (drDns !== undefined && clients.route53 !== undefined && edge.hostedZone !== undefined) {
       const record = await findPrimaryRecord(
         clients.route53,
@@ -100,4 +103,37 @@ export async function readStatus(
     });
   }
   return { loadBalancer: loadBalancer.arn, targetGroups, systems };
+}
+
+/** The report of `kinko status`: the edge, the app colours, and why the edge could not be read. */
+export interface StatusReport extends PlatformStatus {
+  readonly apps: readonly AppStatus[];
+  /** Code and text of the error that stopped the edge read; the edge fields are then empty. */
+  readonly edgeError?: { readonly code: string | null; readonly message: string };
+}
+
+/**
+ * Reads the edge and, when `readApps` is given, the app colours. The two are independent, because
+ * a missing or unreachable edge ALB must not hide the colours the Kubernetes API reports. With
+ * apps to read, an edge error is returned next to them for the caller to print and raise; without
+ * apps, it is thrown as it is.
+ */
+export async function readStatusReport(
+  readEdge: () => Promise<PlatformStatus>,
+  readApps?: () => Promise<AppStatus[]>,
+): Promise<{ readonly report: StatusReport; readonly edgeError?: unknown }> {
+  if (readApps === undefined) return { report: { ...(await readEdge()), apps: [] } };
+  let edge: PlatformStatus;
+  let edgeError: unknown;
+  try {
+    edge = await readEdge();
+  } catch (error) {
+    edgeError = error;
+    edge = { loadBalancer: null, targetGroups: [], systems: [] };
+  }
+  const apps = await readApps();
+  if (edgeError === undefined) return { report: { ...edge, apps } };
+  const code = edgeError instanceof KinkoError ? edgeError.code : null;
+  const message = edgeError instanceof Error ? edgeError.message : String(edgeError);
+  return { report: { ...edge, apps, edgeError: { code, message } }, edgeError };
 }

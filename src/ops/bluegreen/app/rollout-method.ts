@@ -42,6 +42,43 @@ export function rolloutPhase(body: RolloutBody): RolloutPhase {
   return paused ? 'paused' : 'promoted';
 }
 
+/**
+ * Returns the revision a promote or an abort acts on, and the stable one. A Rollout that the
+ * controller has not reconciled yet has no `status.currentPodHash`, and an abort also needs
+ * `status.stableRS`. A label selector built without them would be invalid, so a missing value is
+ * a user error of its own.
+ */
+export function rolloutRevisions(
+  body: RolloutBody,
+  target: AppTarget,
+  action: 'promote' | 'abort',
+): { revision: string; stable: string } {
+  const revision = body.status?.currentPodHash ?? '';
+  const stable = body.status?.stableRS ?? '';
+  // A promote needs only the revision; the stable one may still be unset on a first rollout.
+  const field =
+    revision === ''
+      ? 'status.currentPodHash'
+      : action === 'abort' && stable === ''
+        ? 'status.stableRS'
+        : '';
+  if (field !== '') {
+    throw new KinkoError(SWITCH_INVALID, 'user', {
+      messageId: 'ops.app.rolloutNotReconciled',
+      params: {
+        system: target.system.name,
+        app: target.app.name,
+        resource: `Rollout ${target.system.namespace}/${target.app.name}`,
+        namespace: target.system.namespace,
+        field,
+        action,
+        actionJa: action === 'promote' ? 'プロモート' : 'アボート',
+      },
+    });
+  }
+  return { revision, stable };
+}
+
 export async function planRolloutChange(
   target: AppTarget,
   clients: AppClients,
@@ -67,9 +104,8 @@ export async function planRolloutChange(
   });
 
   const body = await read();
+  const { revision, stable } = rolloutRevisions(body, target, action);
   const current = stateOf(body);
-  const revision = body.status?.currentPodHash ?? '-';
-  const stable = body.status?.stableRS ?? '-';
 
   if (action === 'promote' && current.phase === 'aborted') {
     throw new KinkoError(SWITCH_INVALID, 'user', {

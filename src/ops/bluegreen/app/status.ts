@@ -13,16 +13,35 @@ import {
   type ResolvedSystem,
 } from '../../../model/platform.js';
 import { isNotFound, kubeStep } from './kube.js';
-import { rolloutPhase } from './rollout-method.js';
+import { rolloutPhase, type RolloutPhase } from './rollout-method.js';
 
 export interface AppStatus {
   readonly system: string;
   readonly app: string;
   readonly method: 'service' | 'upstream' | 'rollout';
-  /** Colour users reach, or for a Rollout its stable revision and any revision on preview. */
-  readonly live: string;
-  /** Colour platform.yaml declares live; `-` for a Rollout. */
-  readonly declared: string;
+  /**
+   * Colour users reach under `service` and `upstream`, or `missing` when the object is not in the
+   * cluster yet. It is `null` when the object names no colour, and for a Rollout that exists.
+   */
+  readonly live: string | null;
+  /** Colour platform.yaml declares live; `null` for a Rollout, which has none. */
+  readonly declared: string | null;
+  /** A Rollout's revisions: `null` where the controller has not written one yet. */
+  readonly revisions?: {
+    readonly stable: string | null;
+    readonly current: string | null;
+    readonly phase: RolloutPhase;
+  };
+}
+
+/** Renders the live state of an app for people: a colour, or a Rollout's revisions. */
+export function appLiveText(status: AppStatus): string {
+  const revisions = status.revisions;
+  if (revisions === undefined) return status.live ?? '-';
+  const stable = revisions.stable ?? '-';
+  return revisions.current === revisions.stable && revisions.phase !== 'aborted'
+    ? `revision ${stable}`
+    : `revision ${stable}, preview ${revisions.current ?? '-'} ${revisions.phase}`;
 }
 
 const MISSING = 'missing';
@@ -36,19 +55,23 @@ async function readOrMissing<T>(step: string, read: () => Promise<T>): Promise<T
   }
 }
 
+type AppLive = Pick<AppStatus, 'live' | 'revisions'>;
+
 async function liveOf(
   system: ResolvedSystem,
   app: ResolvedApp,
   core: CoreV1Api,
   custom: CustomObjectsApi,
-): Promise<string> {
+): Promise<AppLive> {
   const namespace = system.namespace;
   switch (app.blueGreen?.method) {
     case 'service': {
       const service = await readOrMissing(`read Service ${namespace}/${app.name}`, () =>
         core.readNamespacedService({ name: app.name, namespace }),
       );
-      return service === undefined ? MISSING : (service.spec?.selector?.[LABEL_COLOUR] ?? '-');
+      return {
+        live: service === undefined ? MISSING : (service.spec?.selector?.[LABEL_COLOUR] ?? null),
+      };
     }
     case 'upstream': {
       const name = virtualServerName(system);
@@ -62,9 +85,11 @@ async function liveOf(
         }),
       )) as
         { spec?: { routes?: Array<{ path?: string; action?: { pass?: string } }> } } | undefined;
-      if (body === undefined) return MISSING;
+      if (body === undefined) return { live: MISSING };
       const pass = body.spec?.routes?.find((route) => route.path === app.routePath)?.action?.pass;
-      return APP_COLOURS.find((colour) => colourObjectName(app, colour) === pass) ?? pass ?? '-';
+      return {
+        live: APP_COLOURS.find((colour) => colourObjectName(app, colour) === pass) ?? pass ?? null,
+      };
     }
     case 'rollout': {
       const body = (await readOrMissing(`read Rollout ${namespace}/${app.name}`, () =>
@@ -78,16 +103,18 @@ async function liveOf(
       )) as Parameters<typeof rolloutPhase>[0] & {
         status?: { stableRS?: string; currentPodHash?: string };
       };
-      if (body === undefined) return MISSING;
-      const stable = body.status?.stableRS ?? '-';
-      const current = body.status?.currentPodHash ?? '-';
-      const phase = rolloutPhase(body);
-      return current === stable && phase !== 'aborted'
-        ? `revision ${stable}`
-        : `revision ${stable}, preview ${current} ${phase}`;
+      if (body === undefined) return { live: MISSING };
+      return {
+        live: null,
+        revisions: {
+          stable: body.status?.stableRS ?? null,
+          current: body.status?.currentPodHash ?? null,
+          phase: rolloutPhase(body),
+        },
+      };
     }
     default:
-      return '-';
+      return { live: null };
   }
 }
 
@@ -106,8 +133,8 @@ export async function readAppStatus(
         system: system.name,
         app: app.name,
         method: blueGreen.method,
-        live: await liveOf(system, app, core, custom),
-        declared: blueGreen.method === 'rollout' ? '-' : blueGreen.live,
+        ...(await liveOf(system, app, core, custom)),
+        declared: blueGreen.method === 'rollout' ? null : blueGreen.live,
       });
     }
   }

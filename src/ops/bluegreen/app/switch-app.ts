@@ -134,12 +134,36 @@ async function smokeCheckStep(
   options.io.onEvent?.({ step: 'health', messageId: 'ops.app.smokeForced', params: result });
 }
 
+/**
+ * Names an interrupted `switch app` of the app before a rollback. The rollback reads the state
+ * from the cluster, so it cannot tell whether that change took effect.
+ */
+function warnPendingSwitch(options: SwitchAppOptions, target: AppTarget): void {
+  const pending = options.journal.interrupted(target.system.name, ['switch-app'], target.app.name);
+  if (pending === undefined) return;
+  options.io.onEvent?.({
+    step: 'plan',
+    messageId: 'ops.app.pendingSwitch',
+    params: {
+      system: target.system.name,
+      app: target.app.name,
+      id: pending.id,
+      state: Object.entries(pending.new)
+        .map(([key, value]) => `${key} ${String(value)}`)
+        .join(', '),
+      time: pending.time,
+      who: pending.who,
+    },
+  });
+}
+
 export async function switchApp(options: SwitchAppOptions): Promise<ChangeResult> {
   const target = findAppTarget(options.platform, options.system, options.app);
   const clients: AppClients = {
     core: options.kubeConfig.makeApiClient(CoreV1Api),
     custom: options.kubeConfig.makeApiClient(CustomObjectsApi),
   };
+  if (options.operation === 'rollback-app') warnPendingSwitch(options, target);
   const plan = await planMethod(options, target, clients);
 
   return runChange({
