@@ -154,7 +154,7 @@ export function registerCheckCommand(program: Command, locale: Locale): void {
         return;
       }
       if (paths.length === 0 && options.dockerfile.length === 0)
-        command.error(t('check.input.empty', {}, locale), { exitCode: CHECK_EXIT.input });
+        command.error(t('check.input.noPath', {}, locale), { exitCode: CHECK_EXIT.input });
 
       const report = runCheck({
         paths,
@@ -167,6 +167,11 @@ export function registerCheckCommand(program: Command, locale: Locale): void {
       const exitCode = checkExitCode(report, options.failOn);
       if (exitCode === CHECK_EXIT.input) {
         exitWithInputError(t('check.inputFailed', { count: report.problems.length }, locale));
+      }
+      // An empty folder or file is a broken render step, not a clean input.
+      if (report.objects === 0) {
+        const inputs = [...paths, ...options.dockerfile].join(', ');
+        exitWithInputError(t('check.input.empty', { paths: inputs }, locale));
       }
       if (exitCode === CHECK_EXIT.findings) {
         throw new KinkoError('KINKO_CHECK_FAILED', 'user', {

@@ -1,5 +1,6 @@
 /** `kinko guard serve`: wiring only; the webhook is in src/guard. */
 import { readFileSync, type Stats, unwatchFile, watchFile } from 'node:fs';
+import { createSecureContext } from 'node:tls';
 
 import type { Command } from 'commander';
 
@@ -47,6 +48,22 @@ function readPem(file: string): Buffer {
       messageId: 'guard.tlsUnreadable',
       params: { file, reason: error instanceof Error ? error.message : String(error) },
       fixId: 'guard.tlsUnreadable.fix',
+    });
+  }
+}
+
+/** Load the pair as the server will, so a swapped or mismatched pair is named as such. */
+function checkTlsPair(options: GuardServeOptions, cert: Buffer, key: Buffer): void {
+  try {
+    createSecureContext({ cert, key });
+  } catch (error) {
+    throw new KinkoError('KINKO_GUARD_TLS', 'user', {
+      messageId: 'guard.tlsInvalid',
+      params: {
+        cert: options.tlsCert,
+        key: options.tlsKey,
+        reason: error instanceof Error ? error.message : String(error),
+      },
     });
   }
 }
@@ -120,6 +137,7 @@ async function serve(options: GuardServeOptions, locale: Locale): Promise<void> 
   }
   const cert = readPem(options.tlsCert);
   const key = readPem(options.tlsKey);
+  checkTlsPair(options, cert, key);
   let server;
   try {
     server = await startGuardServer({
@@ -175,11 +193,13 @@ function watchCertificate(
     const time = new Date().toISOString();
     try {
       server.replaceCertificate(readFileSync(options.tlsCert), readFileSync(options.tlsKey));
-      process.stdout.write(`${JSON.stringify({ time, msg: 'certificate reloaded' })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ time, level: 'info', msg: 'certificate reloaded' })}\n`,
+      );
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       process.stdout.write(
-        `${JSON.stringify({ time, msg: 'certificate reload failed', error: reason })}\n`,
+        `${JSON.stringify({ time, level: 'error', msg: 'certificate reload failed', error: reason })}\n`,
       );
     }
   };

@@ -110,6 +110,10 @@ export function registerImagesCommand(program: Command, locale: Locale): void {
       if (exitCode === IMAGES_EXIT.input) {
         exitWithInputError(t('images.inputFailed', { count: result.problems.length }, locale));
       }
+      // An empty folder or file is a broken render step, not a clean input.
+      if (result.objects === 0) {
+        exitWithInputError(t('images.input.empty', { paths: paths.join(', ') }, locale));
+      }
       if (exitCode === IMAGES_EXIT.failed) {
         throw new KinkoError('KINKO_IMAGES_FAILED', 'user', {
           messageId: 'images.failed',

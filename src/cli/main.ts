@@ -26,6 +26,23 @@ export const EXIT_USER_ERROR = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_TOOL_ERROR = 3;
 
+/** Tell a KinkoError about the command line itself (KINKO_USAGE, KINKO_GUARD_USAGE), which exits 2 like commander's. */
+function isUsageCode(code: string): boolean {
+  return code === 'KINKO_USAGE' || code.endsWith('_USAGE');
+}
+
+/**
+ * Leave quietly when a reader stops early (`kinko ... | head`) and closes the pipe: the rest of
+ * the output has nowhere to go, which is not a failure, so no EPIPE crash and no stack trace.
+ */
+function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE')
+      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    throw error;
+  });
+}
+
 /** Version of the installed kinko package, read from its package.json. */
 function packageVersion(): string {
   const manifest = readFileSync(new URL('../../../package.json', import.meta.url), 'utf8');
@@ -83,6 +100,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (error instanceof KinkoError) {
       process.stderr.write(renderError(error, locale) + '\n');
+      if (isUsageCode(error.code)) return EXIT_USAGE;
       return error.fault === 'user' ? EXIT_USER_ERROR : EXIT_TOOL_ERROR;
     }
     const internal = new KinkoError('KINKO_INTERNAL', 'tool', {
@@ -94,4 +112,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+exitQuietlyOnClosedPipe(process.stdout);
+exitQuietlyOnClosedPipe(process.stderr);
 process.exitCode = await main(process.argv.slice(2));

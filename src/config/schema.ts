@@ -64,6 +64,12 @@ const logRetentionDays = () =>
     );
 
 const dnsLabel = () => z.string().regex(DNS_LABEL, format('dnsLabel'));
+/** Why an exception is accepted: 10 to 1000 characters, of which 10 or more are not spaces. */
+const reasonText = () =>
+  z
+    .string()
+    .max(1000)
+    .refine((text) => text.trim().length >= 10, format('reason'));
 const seconds = (min: number, max: number) => z.int().min(min).max(max);
 
 const regionSchema = z.strictObject({
@@ -284,7 +290,7 @@ const auditExceptionSchema = z.strictObject({
   namespaces: z.array(dnsLabel()).default([]),
   names: z.array(z.string().min(1).max(253)).default([]),
   sourceRanges: z.array(z.string().regex(CIDR, format('cidr'))).default([]),
-  reason: z.string().min(10).max(1000),
+  reason: reasonText(),
 });
 
 /** Settings of `kinko audit`, the detector over the Kubernetes audit log (S12). */
@@ -320,7 +326,7 @@ const imageExceptionSchema = z.strictObject({
   finding: z.string().regex(FINDING_ID, format('findingId')),
   /** ECR repository name or `*` pattern; absent covers every repository of the platform. */
   repository: z.string().max(256).regex(REPOSITORY_PATTERN, format('repositoryPattern')).optional(),
-  reason: z.string().min(10).max(1000),
+  reason: reasonText(),
   /** Last day (UTC) the exception applies; `kinko images` rejects one more than 180 days ahead. */
   expires: z.string().regex(ISO_DATE, format('isoDate')).refine(isCalendarDate, format('isoDate')),
 });
@@ -329,7 +335,7 @@ const exceptionSchema = z.strictObject({
   control: z.enum(EXCEPTION_CONTROLS, format('exceptionControl')),
   /** YAML path or key of the setting the exception covers, as the error message names it. */
   target: z.string().min(1),
-  reason: z.string().min(10).max(1000),
+  reason: reasonText(),
 });
 
 export const platformConfigSchema = z.strictObject({

@@ -2,7 +2,21 @@
  * The webhook's Prometheus metrics, kept in memory and written in the text exposition format:
  * reviews by verdict, findings by rule, and a histogram of review latency.
  */
-import type { Verdict } from './review.js';
+import type { ReviewLog, Verdict } from './review.js';
+
+/** A rule named in a review, with what that rule itself did: a warning rule never denies. */
+export interface RuleFinding {
+  readonly rule: string;
+  readonly outcome: 'denied' | 'warned';
+}
+
+/** List each rule a review named with what that rule did, so a warning rule in a denied review counts as warned. */
+export function findingsOf(log: Pick<ReviewLog, 'rules' | 'denied'>): RuleFinding[] {
+  return log.rules.map((rule) => ({
+    rule,
+    outcome: log.denied.includes(rule) ? 'denied' : 'warned',
+  }));
+}
 
 /** Upper bounds in seconds; the apiserver's timeout for the webhook is 5 s at most here. */
 const BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -18,11 +32,11 @@ export class GuardMetrics {
   #count = 0;
   #sum = 0;
 
-  /** Record one review: its verdict, the rules it named, and how long it took. */
-  observe(verdict: Verdict, rules: readonly string[], seconds: number): void {
+  /** Record one review: its verdict, each rule it named with that rule's outcome, and how long it took. */
+  observe(verdict: Verdict, findings: readonly RuleFinding[], seconds: number): void {
     this.#reviews.set(verdict, (this.#reviews.get(verdict) ?? 0) + 1);
-    for (const rule of rules) {
-      const key = `${verdict}\u0000${rule}`;
+    for (const { rule, outcome } of findings) {
+      const key = `${outcome}\u0000${rule}`;
       this.#findings.set(key, (this.#findings.get(key) ?? 0) + 1);
     }
     BUCKETS.forEach((bound, index) => {
@@ -41,7 +55,7 @@ export class GuardMetrics {
       out.push(`kinko_guard_reviews_total{verdict="${verdict}"} ${value}`);
     }
     out.push(
-      '# HELP kinko_guard_rule_findings_total Reviews in which a rule denied or warned, by verdict and rule.',
+      '# HELP kinko_guard_rule_findings_total Reviews in which a rule denied or warned, by what the rule did (verdict denied or warned) and rule.',
       '# TYPE kinko_guard_rule_findings_total counter',
     );
     for (const [key, value] of [...this.#findings].sort()) {

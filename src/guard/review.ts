@@ -26,7 +26,11 @@ export interface ReviewLog {
   readonly verdict: Verdict;
   /** Rules that denied or warned, in the order they are registered. */
   readonly rules: readonly string[];
+  /** The rules of `rules` that denied; the others warned. */
+  readonly denied: readonly string[];
   readonly suppressed: readonly string[];
+  /** Why the body got status 400 or 413 instead of a review response. */
+  readonly error?: string;
 }
 
 export interface ReviewAnswer {
@@ -52,7 +56,9 @@ function invalid(message: string, uid = ''): ReviewAnswer {
       name: '',
       verdict: 'invalid',
       rules: [],
+      denied: [],
       suppressed: [],
+      error: message,
     },
   };
 }
@@ -96,7 +102,7 @@ export function reviewAdmission(text: string, context: ReviewContext): ReviewAns
   const metadata = recordAt(object, 'metadata');
   const name =
     stringAt(request, 'name') ?? stringAt(metadata, 'name') ?? stringAt(metadata, 'generateName');
-  const base = { uid, operation, kind, namespace, name: name ?? '', suppressed: [] };
+  const base = { uid, operation, kind, namespace, name: name ?? '', denied: [], suppressed: [] };
   const answer = (
     response: Record<string, unknown>,
     log: Pick<ReviewLog, 'verdict' | 'rules'> & Partial<ReviewLog>,
@@ -158,6 +164,7 @@ export function reviewAdmission(text: string, context: ReviewContext): ReviewAns
       {
         verdict: 'denied',
         rules: [...verdict.denials, ...verdict.warnings].map((entry) => entry.rule),
+        denied: verdict.denials.map((entry) => entry.rule),
         suppressed,
       },
     );

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { t } from '../i18n/catalog.js';
-import { GuardMetrics } from './metrics.js';
+import { findingsOf, GuardMetrics } from './metrics.js';
 import { reviewAdmission, tooLarge, type ReviewAnswer, type ReviewContext } from './review.js';
 
 /**
@@ -80,10 +80,11 @@ export async function startGuardServer(options: GuardServerOptions): Promise<Gua
     if ('tooLarge' in body) answer = tooLarge(limit);
     else answer = reviewAdmission(body.text, options);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    metrics.observe(answer.log.verdict, answer.log.rules, seconds);
+    metrics.observe(answer.log.verdict, findingsOf(answer.log), seconds);
     options.log(
       JSON.stringify({
         time: new Date().toISOString(),
+        level: answer.status === 200 ? 'info' : 'warn',
         msg: 'review',
         ...answer.log,
         status: answer.status,
@@ -100,7 +101,12 @@ export async function startGuardServer(options: GuardServerOptions): Promise<Gua
       if (request.method === 'POST' && path === '/validate') {
         validate(request, response).catch((error: unknown) => {
           options.log(
-            JSON.stringify({ time: new Date().toISOString(), msg: 'error', error: String(error) }),
+            JSON.stringify({
+              time: new Date().toISOString(),
+              level: 'error',
+              msg: 'error',
+              error: String(error),
+            }),
           );
           if (!response.headersSent)
             send(response, 500, 'application/json', '{"error":"internal"}');

@@ -21,6 +21,13 @@ interface FormatText {
 }
 
 const FORMATS: Readonly<Record<string, FormatText>> = {
+  reason: {
+    what: 'a reason of 10 to 1000 characters',
+    whatJa: '10〜1000 文字の理由',
+    rule: 'write in at least 10 characters, not counting leading and trailing spaces, why the exception is accepted and who accepted it; it appears in every report.',
+    ruleJa:
+      '例外を認める理由と、認めた人を書いてください。前後の空白を除いて 10 文字以上必要です。理由はすべてのレポートに載ります。',
+  },
   platformName: {
     what: 'a valid platform name',
     whatJa: '有効なプラットフォーム名',

@@ -69,14 +69,27 @@ export const GUARD_MESSAGES: MessageTable = {
     ja: () =>
       '--tls-cert に PEM 形式の証明書を、--tls-key にその PEM 形式の秘密鍵を指定してください。',
   },
+  'guard.tlsInvalid': {
+    en: (p) =>
+      `the certificate ${s(p.cert)} and the private key ${s(p.key)} do not load as a TLS pair: ${s(p.reason)}`,
+    ja: (p) =>
+      `証明書 ${s(p.cert)} と秘密鍵 ${s(p.key)} を TLS の組として読み込めません: ${s(p.reason)}`,
+  },
+  'guard.tlsInvalid.fix': {
+    en: () =>
+      'Give the PEM certificate (BEGIN CERTIFICATE) with --tls-cert and its own PEM private key (BEGIN PRIVATE KEY) with --tls-key; a swapped pair or a key of another certificate fails here.',
+    ja: () =>
+      '--tls-cert には PEM 形式の証明書（BEGIN CERTIFICATE）を、--tls-key にはその証明書と対になる PEM 形式の秘密鍵（BEGIN PRIVATE KEY）を指定してください。2 つを取り違えた場合や、別の証明書の鍵を指定した場合にこのエラーになります。',
+  },
   'guard.listenFailed': {
     en: (p) => `kinko guard cannot listen on ${s(p.address)}: ${s(p.reason)}`,
     ja: (p) => `kinko guard が ${s(p.address)} で待ち受けられません: ${s(p.reason)}`,
   },
   'guard.listenFailed.fix': {
-    en: () => 'Choose a free port with --listen, or check the certificate and key match.',
+    en: () =>
+      'Choose a free port and an address of this host with --listen (default 127.0.0.1:8443).',
     ja: () =>
-      '--listen で空いているポートを選ぶか、証明書と秘密鍵が対応しているか確認してください。',
+      '--listen で、このホストのアドレスと空いているポートを指定してください（既定は 127.0.0.1:8443）。',
   },
   'guard.invalidNumber': {
     en: (p) => `${s(p.option)} ${s(p.value)} is not a whole number of seconds.`,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { GuardMetrics } from '../../../src/guard/metrics.js';
+import { findingsOf, GuardMetrics } from '../../../src/guard/metrics.js';
 import { reviewAdmission, tooLarge } from '../../../src/guard/review.js';
 import { createAdmissionRegistry } from '../../../src/guard/rules.js';
 import { createKinkoRegistry } from '../../../src/policy/pack.js';
@@ -195,6 +195,13 @@ describe('kinko guard answers AdmissionReviews with the pack’s object rules', 
     assert.equal(answer.log.verdict, 'invalid');
   });
 
+  it('[unit] logs the error text of a 400 answer', () => {
+    const answer = reviewAdmission('{"apiVersion": ', context);
+    assert.equal(answer.status, 400);
+    assert.equal(answer.log.error, answer.body.error);
+    assert.match(String(answer.log.error), /^the request body is not JSON: /);
+  });
+
   it('[unit] answers a wrong apiVersion or a missing uid with 400', () => {
     const v1beta1 = {
       ...(JSON.parse(review({})) as object),
@@ -227,9 +234,32 @@ describe('kinko guard answers AdmissionReviews with the pack’s object rules', 
     );
   });
 
+  it('[S2][unit] counts a warning rule of a denied review as warned', () => {
+    const object = bodyOf(
+      compliantDeployment()
+        .replace(...PRIVILEGED)
+        .replace('      serviceAccountName: web\n', ''),
+    );
+    const answer = reviewAdmission(review(object), context);
+    assert.equal(answer.log.verdict, 'denied');
+    assert.deepEqual(answer.log.denied, ['no-privileged']);
+    const metrics = new GuardMetrics();
+    metrics.observe(answer.log.verdict, findingsOf(answer.log), 0.001);
+    const text = metrics.render();
+    assert.match(
+      text,
+      /^kinko_guard_rule_findings_total\{verdict="warned",rule="dedicated-service-account"\} 1$/m,
+    );
+    assert.match(
+      text,
+      /^kinko_guard_rule_findings_total\{verdict="denied",rule="no-privileged"\} 1$/m,
+    );
+    assert.doesNotMatch(text, /verdict="denied",rule="dedicated-service-account"/);
+  });
+
   it('[unit] counts reviews by verdict and rule in Prometheus text', () => {
     const metrics = new GuardMetrics();
-    metrics.observe('denied', ['no-privileged'], 0.002);
+    metrics.observe('denied', [{ rule: 'no-privileged', outcome: 'denied' }], 0.002);
     metrics.observe('allowed', [], 0.0005);
     const text = metrics.render();
     assert.match(text, /^kinko_guard_reviews_total\{verdict="denied"\} 1$/m);
