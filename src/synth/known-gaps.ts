@@ -30,7 +30,7 @@ export const KNOWN_GAPS: readonly KnownGap[] = [
     practice: 'S5',
     text: {
       en: 'istio-system, where the mesh runs, has no NetworkPolicies yet (its default-deny rule is suppressed with the reason), and the test bed installs only the Istio CRDs: no ztunnel runs there, so mTLS on the wire is verified only on a real cluster (docs/mesh.md).',
-      ja: 'メッシュが動く istio-system にはまだ NetworkPolicy がありません（default-deny のルールは理由を付けて抑止しています）。テストベッドは Istio の CRD だけを入れ、ztunnel は動かないため、通信路上の mTLS は実クラスターでだけ確認できます（docs/ja/mesh.md）。',
+      ja: 'メッシュが動く istio-system にはまだ NetworkPolicy がありません（default-deny のルールは理由を付けて抑制しています）。テストベッドは Istio の CRD だけを入れ、ztunnel は動かないため、通信路上の mTLS は実クラスターでだけ確認できます（docs/ja/mesh.md）。',
     },
   },
   {

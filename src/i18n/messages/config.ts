@@ -44,9 +44,8 @@ export const CONFIG_MESSAGES: MessageTable = {
   },
   'config.invalid.summary': {
     en: (p) =>
-      `${s(p.file)}: ${s(p.count)} ${Number(p.count) === 1 ? 'problem' : 'problems'} in the platform configuration; nothing was written.`,
-    ja: (p) =>
-      `${s(p.file)}: プラットフォーム設定に ${s(p.count)} 件の問題があります。何も書き出していません。`,
+      `${s(p.file)}: ${s(p.count)} ${Number(p.count) === 1 ? 'problem' : 'problems'} in the platform configuration.`,
+    ja: (p) => `${s(p.file)}: プラットフォーム設定に ${s(p.count)} 件の問題があります。`,
   },
   'config.missing': {
     en: (p) => `${s(p.path)} is required.`,

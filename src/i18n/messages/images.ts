@@ -61,6 +61,12 @@ export const IMAGES_MESSAGES: MessageTable = {
     ja: (p) =>
       `未使用の例外: ${s(p.repository)} の ${s(p.finding)}（${s(p.expires)} まで）は、これらのマニフェストでは ${s(p.failOn)} 以上の検出結果を受け入れていません。どのイメージにも不要になったら削除してください`,
   },
+  'images.line.unusedException.everyRepository': {
+    en: (p) =>
+      `unused exception: ${s(p.finding)} in every repository (until ${s(p.expires)}) accepted no finding at ${s(p.failOn)} or above in these manifests; remove it once no image needs it`,
+    ja: (p) =>
+      `未使用の例外: 全リポジトリの ${s(p.finding)}（${s(p.expires)} まで）は、これらのマニフェストでは ${s(p.failOn)} 以上の検出結果を受け入れていません。どのイメージにも不要になったら削除してください`,
+  },
   'images.summary': {
     en: (p) =>
       `${s(p.images)} image(s) in ${s(p.objects)} object(s) from ${s(p.files)} file(s): ${s(p.passed)} passed, ${s(p.failed)} failed (fail on ${s(p.failOn)} and above), ${s(p.problems)} input problem(s).`,
@@ -73,9 +79,15 @@ export const IMAGES_MESSAGES: MessageTable = {
   },
   'images.failed.fix': {
     en: () =>
-      'Rebuild each failed image on patched packages and push it, or add an exception with a reason and an expiry date under images.exceptions in platform.yaml.',
+      'Follow the fix the report gives for each failed image. An image with scan findings is rebuilt on patched packages and pushed, or its findings get an exception with a reason and an expiry date under images.exceptions in platform.yaml. An image without a scan the gate can judge (never scanned, scan not finished, repository or tag missing) needs that fixed first: an exception does not accept it.',
     ja: () =>
-      '不合格のイメージを修正済みのパッケージで再ビルドしてプッシュするか、platform.yaml の images.exceptions に理由と有効期限を付けた例外を追加してください。',
+      'レポートが不合格のイメージごとに示す対処に従ってください。スキャンの検出結果があるイメージは、修正済みのパッケージで再ビルドしてプッシュするか、platform.yaml の images.exceptions に理由と有効期限を付けてその検出結果の例外を追加します。ゲートが判定できるスキャン結果がないイメージ（未スキャン、スキャン未完了、リポジトリやタグがない）は、例外では通せないため、先にその原因を解消してください。',
+  },
+  'images.input.empty': {
+    en: (p) =>
+      `nothing was found in ${s(p.paths)}: no Kubernetes object, so no image was judged. A render step that wrote nothing does not pass; check the paths and the step that writes the manifests.`,
+    ja: (p) =>
+      `${s(p.paths)} には Kubernetes のオブジェクトがないため、イメージを判定していません。何も出力しなかった生成ステップを合格にはしません。パスと、マニフェストを書き出すステップを確認してください。`,
   },
   'images.inputFailed': {
     en: (p) => `${s(p.count)} input(s) could not be read; no image was judged.`,
@@ -144,6 +156,12 @@ export const IMAGES_MESSAGES: MessageTable = {
   'images.rule.vulnerability.title': {
     en: () => 'Image has a scan finding at or above the gate severity',
     ja: () => 'イメージにゲートの重大度以上のスキャン検出結果がある',
+  },
+  'images.rule.vulnerability.fix': {
+    en: () =>
+      'Rebuild the image on patched packages and push it, or add an exception for the finding with a reason and an expiry date under images.exceptions in platform.yaml.',
+    ja: () =>
+      '修正済みのパッケージでイメージを再ビルドしてプッシュするか、platform.yaml の images.exceptions に理由と有効期限を付けてその検出結果の例外を追加してください。',
   },
   'images.rule.notScanned.title': {
     en: () => 'Image has no scan the gate can judge',

@@ -80,10 +80,34 @@ export const MESH_MESSAGES: MessageTable = {
     ja: (p) =>
       `Namespace ${s(p.namespace)} にセレクターなしで STRICT の PeerAuthentication がなく、${s(p.root)} のメッシュ全体の設定も適用されないため、Istio の既定値 PERMISSIVE になります。`,
   },
+  'policy.namespace-mtls-strict.message.ambiguous': {
+    en: (p) =>
+      `namespace ${s(p.namespace)} has several PeerAuthentications without a selector: ${s(p.policies)}. Istio applies only one of them, so STRICT is not assured.`,
+    ja: (p) =>
+      `Namespace ${s(p.namespace)} にセレクターのない PeerAuthentication が複数あります（${s(p.policies)}）。Istio が適用するのはそのうち 1 つだけなので、STRICT になるとは限りません。`,
+  },
+  'policy.namespace-mtls-strict.message.meshAmbiguous': {
+    en: (p) =>
+      `namespace ${s(p.namespace)} has no PeerAuthentication without a selector, and ${s(p.root)} has several for the whole mesh: ${s(p.policies)}. Istio applies only one of them, so STRICT is not assured.`,
+    ja: (p) =>
+      `Namespace ${s(p.namespace)} にはセレクターのない PeerAuthentication がなく、メッシュ全体に効く ${s(p.root)} の PeerAuthentication は複数あります（${s(p.policies)}）。Istio が適用するのはそのうち 1 つだけなので、STRICT になるとは限りません。`,
+  },
+  'policy.namespace-mtls-strict.message.notStrict': {
+    en: (p) =>
+      `namespace ${s(p.namespace)} has a PeerAuthentication without a selector in a mode other than STRICT: ${s(p.policies)}.`,
+    ja: (p) =>
+      `Namespace ${s(p.namespace)} のセレクターのない PeerAuthentication のモードが STRICT ではありません: ${s(p.policies)}。`,
+  },
+  'policy.namespace-mtls-strict.message.meshNotStrict': {
+    en: (p) =>
+      `namespace ${s(p.namespace)} has no PeerAuthentication without a selector, and the one in ${s(p.root)} for the whole mesh is not STRICT: ${s(p.policies)}.`,
+    ja: (p) =>
+      `Namespace ${s(p.namespace)} にはセレクターのない PeerAuthentication がなく、メッシュ全体に効く ${s(p.root)} の PeerAuthentication のモードが STRICT ではありません: ${s(p.policies)}。`,
+  },
   'policy.namespace-mtls-strict.fix': {
     en: () =>
-      'add a PeerAuthentication named default without a selector and with mtls.mode STRICT to the namespace (kinko synth writes it to 25-mesh.yaml).',
+      'keep one PeerAuthentication without a selector in the namespace, named default and with mtls.mode STRICT (kinko synth writes it to 25-mesh.yaml).',
     ja: () =>
-      'セレクターを持たず mtls.mode が STRICT の PeerAuthentication（名前は default）を Namespace に追加してください（kinko synth は 25-mesh.yaml に出力します）。',
+      'Namespace のセレクターのない PeerAuthentication は、mtls.mode が STRICT の 1 つ（名前は default）だけにしてください（kinko synth は 25-mesh.yaml に出力します）。',
   },
 };

@@ -14,9 +14,20 @@ export const POLICY_CHECK_MESSAGES: MessageTable = {
     en: (p) => `${s(p.file)}: no such file or folder.`,
     ja: (p) => `${s(p.file)}: ファイルもフォルダーもありません。`,
   },
+  'check.input.notFound.fix': {
+    en: () =>
+      'check the path for a typo, and that the step that renders the manifests ran before kinko check.',
+    ja: () =>
+      'パスに誤りがないか、マニフェストを書き出すステップが kinko check より前に実行されたかを確認してください。',
+  },
   'check.input.unreadable': {
     en: (p) => `${s(p.file)}: cannot be read: ${s(p.reason)}`,
     ja: (p) => `${s(p.file)}: 読み込めません: ${s(p.reason)}`,
+  },
+  'check.input.unreadable.fix': {
+    en: () => 'make the file readable by the user who runs kinko check, or name another path.',
+    ja: () =>
+      'kinko check を実行するユーザーがファイルを読めるようにするか、別のパスを指定してください。',
   },
   'check.input.yaml': {
     en: (p) => `invalid YAML: ${s(p.reason)}; the other documents are still checked.`,
@@ -33,26 +44,34 @@ export const POLICY_CHECK_MESSAGES: MessageTable = {
     ja: () =>
       'オブジェクトに metadata.name がないため、API サーバーは拒否します。<unnamed> として検査します。',
   },
+  'check.input.noPath': {
+    en: () =>
+      'no path was given: name the manifest files or folders to check, or - for standard input.',
+    ja: () =>
+      'パスが指定されていません。検査するマニフェストのファイルかフォルダー、標準入力なら - を指定してください。',
+  },
   'check.input.empty': {
-    en: () => 'no Kubernetes object was found in the input.',
-    ja: () => '入力に Kubernetes のオブジェクトがありません。',
+    en: (p) =>
+      `nothing was found in ${s(p.paths)}: no Kubernetes object and no Dockerfile. A render step that wrote nothing does not pass; check the paths and the step that writes the manifests.`,
+    ja: (p) =>
+      `${s(p.paths)} には Kubernetes のオブジェクトも Dockerfile もありません。何も出力しなかった生成ステップを合格にはしません。パスと、マニフェストを書き出すステップを確認してください。`,
   },
   'check.input.fix': {
     en: () =>
       'correct the document at that line; render Helm charts (helm template) and Kustomize bases (kubectl kustomize) before checking them.',
     ja: () =>
-      'その行のドキュメントを修正してください。Helm チャートや Kustomize は、先に helm template や kubectl kustomize で展開してから検査します。',
+      '示した位置の YAML を修正してください。Helm チャートや Kustomize は、先に helm template や kubectl kustomize で展開してから検査します。',
   },
   'check.summary': {
     en: (p) =>
       `${s(p.objects)} object(s) in ${s(p.files)} file(s): ${s(p.errors)} error(s), ${s(p.warnings)} warning(s), ${s(p.infos)} info, ${s(p.suppressed)} suppressed, ${s(p.problems)} input problem(s).`,
     ja: (p) =>
-      `${s(p.files)} ファイル、${s(p.objects)} オブジェクト: エラー ${s(p.errors)} 件、警告 ${s(p.warnings)} 件、情報 ${s(p.infos)} 件、抑止 ${s(p.suppressed)} 件、入力の問題 ${s(p.problems)} 件。`,
+      `${s(p.files)} ファイル、${s(p.objects)} オブジェクト: エラー ${s(p.errors)} 件、警告 ${s(p.warnings)} 件、情報 ${s(p.infos)} 件、抑制 ${s(p.suppressed)} 件、入力の問題 ${s(p.problems)} 件。`,
   },
   'check.suppressed': {
     en: (p) =>
       `suppressed ${s(p.rule)} on ${s(p.object)} (${s(p.count)} finding(s)): ${s(p.reason)}`,
-    ja: (p) => `${s(p.object)} のルール ${s(p.rule)} を抑止（${s(p.count)} 件）: ${s(p.reason)}`,
+    ja: (p) => `${s(p.object)} のルール ${s(p.rule)} を抑制（${s(p.count)} 件）: ${s(p.reason)}`,
   },
   'check.fixLabel': {
     en: () => 'fix',
@@ -69,7 +88,7 @@ export const POLICY_CHECK_MESSAGES: MessageTable = {
     en: () =>
       'fix the findings above, or suppress one with the annotation suppress.kinko.dev/<rule>: <reason>.',
     ja: () =>
-      '上の指摘を修正するか、アノテーション suppress.kinko.dev/<ルール>: <理由> で抑止してください。',
+      '上の指摘を修正するか、アノテーション suppress.kinko.dev/<ルール>: <理由> で抑制してください。',
   },
   'check.inputFailed': {
     en: (p) => `${s(p.count)} input problem(s); the findings above cover the rest of the input.`,
@@ -100,9 +119,9 @@ export const POLICY_CHECK_MESSAGES: MessageTable = {
   },
   'cli.check.option.allowedRegistry': {
     en: () =>
-      'registry host (optionally with a repository prefix) images may come from; repeatable, used without --config',
+      "registry host (optionally with a repository prefix) images may come from; repeatable, added to the platform's ECR registries when --config is given",
     ja: () =>
-      'イメージの取得を許可するレジストリのホスト名（リポジトリのプレフィックスも指定可）。複数指定でき、--config がないときに使います',
+      'イメージの取得を許可するレジストリのホスト名（リポジトリのプレフィックスも指定可）。複数指定できます。--config を指定した場合は、プラットフォームの ECR レジストリに追加されます',
   },
   'cli.check.option.allowedClusterRole': {
     en: () => 'ClusterRole a RoleBinding may reference; repeatable (default: view)',

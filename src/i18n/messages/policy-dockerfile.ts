@@ -70,17 +70,17 @@ export const POLICY_DOCKERFILE_MESSAGES: MessageTable = {
     en: () =>
       'write the UID literally, for example USER 1000:1000, or suppress this rule with a # kinko-suppress comment that states the value the build passes.',
     ja: () =>
-      'UID をそのまま書いてください（例: USER 1000:1000）。変数のままにする場合は、ビルドで渡す値を理由に書いた # kinko-suppress コメントでこのルールを抑止します。',
+      'UID をそのまま書いてください（例: USER 1000:1000）。変数のままにする場合は、ビルドで渡す値を理由に書いた # kinko-suppress コメントでこのルールを抑制します。',
   },
   'policy.dockerfile-suppression-reason.title': {
     en: () => 'Dockerfile suppressions name a rule, give a reason and precede an instruction',
-    ja: () => 'Dockerfile の抑止コメントにはルールと理由を書き、命令の直前に置く',
+    ja: () => 'Dockerfile の抑制コメントにはルールと理由を書き、命令の直前に置く',
   },
   'policy.dockerfile-suppression-reason.message': {
     en: (p) =>
       `comment ${s(p.comment)} suppresses rule ${s(p.rule)} without a reason, so it is not applied.`,
     ja: (p) =>
-      `コメント ${s(p.comment)} がルール ${s(p.rule)} を理由なしで抑止しているため、抑止を適用していません。`,
+      `コメント ${s(p.comment)} がルール ${s(p.rule)} を理由なしで抑制しているため、抑制を適用していません。`,
   },
   'policy.dockerfile-suppression-reason.message.unknownRule': {
     en: (p) => `comment ${s(p.comment)} names no Kinko rule: ${s(p.rule)}.`,
@@ -89,7 +89,7 @@ export const POLICY_DOCKERFILE_MESSAGES: MessageTable = {
   'policy.dockerfile-suppression-reason.message.detached': {
     en: (p) =>
       `comment ${s(p.comment)} is not directly above an instruction, so it suppresses nothing.`,
-    ja: (p) => `コメント ${s(p.comment)} が命令の直前にないため、何も抑止していません。`,
+    ja: (p) => `コメント ${s(p.comment)} が命令の直前にないため、何も抑制していません。`,
   },
   'policy.dockerfile-suppression-reason.fix': {
     en: () =>

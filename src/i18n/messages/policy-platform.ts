@@ -22,17 +22,23 @@ export const POLICY_PLATFORM_MESSAGES: MessageTable = {
   },
   'policy.suppression-reason.title': {
     en: () => 'Suppressions name a rule and give a reason',
-    ja: () => '抑止には対象のルールと理由を書く',
+    ja: () => '抑制には対象のルールと理由を書く',
   },
   'policy.suppression-reason.message': {
     en: (p) =>
       `annotation ${s(p.annotation)} suppresses rule ${s(p.rule)} without a reason, so it is not applied.`,
     ja: (p) =>
-      `アノテーション ${s(p.annotation)} がルール ${s(p.rule)} を理由なしで抑止しているため、抑止を適用していません。`,
+      `アノテーション ${s(p.annotation)} がルール ${s(p.rule)} を理由なしで抑制しているため、抑制を適用していません。`,
   },
   'policy.suppression-reason.message.unknownRule': {
     en: (p) => `annotation ${s(p.annotation)} names no Kinko rule: ${s(p.rule)}.`,
     ja: (p) => `アノテーション ${s(p.annotation)} のルール ${s(p.rule)} は Kinko にありません。`,
+  },
+  'policy.suppression-reason.message.unknownRule.fix': {
+    en: (p) =>
+      `correct the rule id after suppress.kinko.dev/ to one that kinko check --list-rules shows, or remove the annotation if rule ${s(p.rule)} no longer exists.`,
+    ja: (p) =>
+      `suppress.kinko.dev/ に続くルール ID を kinko check --list-rules が示すものに直すか、ルール ${s(p.rule)} がもう存在しないならアノテーションを削除してください。`,
   },
   'policy.suppression-reason.fix': {
     en: () =>
@@ -234,7 +240,7 @@ export const POLICY_PLATFORM_MESSAGES: MessageTable = {
     en: () =>
       'set automountServiceAccountToken: false on the ServiceAccount or the pod; a pod that calls the API server suppresses this rule with its reason.',
     ja: () =>
-      'ServiceAccount か Pod に automountServiceAccountToken: false を設定してください。API サーバーを呼び出す Pod は、理由を書いてこのルールを抑止します。',
+      'ServiceAccount か Pod に automountServiceAccountToken: false を設定してください。API サーバーを呼び出す Pod は、理由を書いてこのルールを抑制します。',
   },
   'policy.namespace-default-deny.title': {
     en: () => 'Every namespace has a default-deny NetworkPolicy',

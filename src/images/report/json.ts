@@ -3,6 +3,13 @@ import type { Locale } from '../../i18n/locale.js';
 import type { ImageGateResult } from '../gate.js';
 import { closedText, countVerdicts, problemsOf } from './render.js';
 
+/** Copies the exception with `repository` set to null when it names none, as it then covers every repository. */
+function withRepository<T extends { readonly repository?: string | undefined }>(
+  exception: T,
+): T & { repository: string | null } {
+  return { ...exception, repository: exception.repository ?? null };
+}
+
 export function formatImagesJson(result: ImageGateResult, locale: Locale): string {
   const { passed, failed } = countVerdicts(result);
   const images = result.images.map((image) => {
@@ -17,8 +24,8 @@ export function formatImagesJson(result: ImageGateResult, locale: Locale): strin
       scanStatus: image.scanStatus ?? null,
       counts: image.counts,
       blocking: image.blocking,
-      exceptionsApplied: image.exceptionsApplied,
-      exceptionsExpired: image.exceptionsExpired,
+      exceptionsApplied: image.exceptionsApplied.map(withRepository),
+      exceptionsExpired: image.exceptionsExpired.map(withRepository),
       closed:
         image.closed === undefined || closed === undefined
           ? null
@@ -34,7 +41,7 @@ export function formatImagesJson(result: ImageGateResult, locale: Locale): strin
     passed,
     failed,
     images,
-    unusedExceptions: result.unusedExceptions,
+    unusedExceptions: result.unusedExceptions.map(withRepository),
     problems: problemsOf(result, locale),
   };
   return `${JSON.stringify(report, null, 2)}\n`;

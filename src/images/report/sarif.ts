@@ -112,7 +112,11 @@ export function formatImagesSarif(
             name: 'kinko',
             version,
             rules: [
-              rule(VULNERABILITY_RULE, 'images.rule.vulnerability.title', 'images.failed.fix'),
+              rule(
+                VULNERABILITY_RULE,
+                'images.rule.vulnerability.title',
+                'images.rule.vulnerability.fix',
+              ),
               rule(
                 NOT_SCANNED_RULE,
                 'images.rule.notScanned.title',

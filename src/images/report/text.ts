@@ -100,7 +100,9 @@ export function formatImagesText(
   for (const exception of result.unusedExceptions) {
     lines.push(
       t(
-        'images.line.unusedException',
+        exception.repository === undefined
+          ? 'images.line.unusedException.everyRepository'
+          : 'images.line.unusedException',
         {
           finding: exception.finding,
           repository: exception.repository ?? '*',

@@ -33,7 +33,8 @@ export interface Validation {
 }
 
 /** A rule unit with its CEL form; registration is not needed to export or evaluate it. */
-export type RuleWithCel = Pick<RuleUnit, 'id'> & { readonly cel: CelRule };
+export type RuleWithCel = Pick<RuleUnit, 'id'> &
+  Partial<Pick<RuleUnit, 'variants'>> & { readonly cel: CelRule };
 
 /**
  * Tests that the rule's suppression annotation, with a reason, is on the object or its pod
@@ -59,28 +60,57 @@ export function complianceExpression(rule: RuleWithCel, context: CelContext): st
 /**
  * Writes the catalogue's English message as a CEL string expression. The message is rendered with a
  * marker in place of each parameter, and each marker is then replaced by its CEL expression, so
- * the text stays in the catalogue.
+ * the text stays in the catalogue. The rule's main message is used only when it is true of every
+ * object the rule denies: when the rule has no message variants and CEL can write each parameter
+ * the message reads. Otherwise the message is the rule's title and, for a container rule, the
+ * failing containers, which holds whatever the JavaScript check would report.
  */
-function messageExpression(rule: RuleWithCel, context: CelContext): string {
+function messageExpression(rule: RuleWithCel, context: CelContext, variants: boolean): string {
   const params: Record<string, string> = { ...rule.cel.messageParams?.(context) };
-  if (rule.cel.container !== undefined) {
-    params['container'] = failingContainers(rule.cel.container(context));
-  }
+  const containers =
+    rule.cel.container === undefined ? undefined : failingContainers(rule.cel.container(context));
+  if (containers !== undefined) params['container'] = containers;
   const marker = '\u0000';
+  const read: string[] = [];
   // A proxy hands the message a marker for whatever parameter it reads.
   const markers = new Proxy(
     {},
-    { get: (_target, name) => `${marker}${String(name)}${marker}` },
+    {
+      get: (_target, name) => {
+        read.push(String(name));
+        return `${marker}${String(name)}${marker}`;
+      },
+    },
   ) as MessageParams;
   const rendered = t(ruleMessageIds(rule.id).message(), markers, 'en');
-  const parts = rendered.split(marker).map((part, index) => {
-    if (index % 2 === 0) return celString(part);
-    const expression = params[part];
-    // NOTE: a parameter with no CEL form renders empty, such as the port or the seccomp type,
-    // which differ per container. `kinko check` reports their values.
-    return expression === undefined ? "''" : `(${expression})`;
-  });
+  if (variants || read.some((name) => params[name] === undefined)) {
+    return titleMessageExpression(rule, containers);
+  }
+  const parts = rendered
+    .split(marker)
+    .map((part, index) => (index % 2 === 0 ? celString(part) : `(${params[part] ?? "''"})`));
   return [celString(`[${rule.id}] `), ...parts.filter((part) => part !== '""')].join(' + ');
+}
+
+/**
+ * The message that is true for every variant of the rule: its title, and for a container rule the
+ * containers that fail it.
+ */
+function titleMessageExpression(rule: RuleWithCel, containers: string | undefined): string {
+  const title = `[${rule.id}] ${t(ruleMessageIds(rule.id).title, {}, 'en')}`;
+  if (containers === undefined) return celString(t('cel.ruleNotMet', { title }, 'en'));
+  const marker = '\u0000';
+  const [before = '', after = ''] = t('cel.ruleNotMetBy', { title, container: marker }, 'en').split(
+    marker,
+  );
+  return `${celString(before)} + ${containers} + ${celString(after)}`;
+}
+
+/** Tells whether `message`, of a denial by `ruleId`, is the title form rather than the main message. */
+export function celMessageIsTitle(message: string, ruleId: string): boolean {
+  const title = `[${ruleId}] ${t(ruleMessageIds(ruleId).title, {}, 'en')}`;
+  const [before = ''] = t('cel.ruleNotMetBy', { title, container: '\u0000' }, 'en').split('\u0000');
+  return message === t('cel.ruleNotMet', { title }, 'en') || message.startsWith(before);
 }
 
 /** Builds the validation of `rule` in a policy over `family`, or over object kinds without one. */
@@ -96,7 +126,7 @@ export function buildValidation(
     family !== undefined && rule.cel.target.scope === 'pod' ? '!variables.hasPod || ' : '';
   return {
     expression: `${guard}${suppressed} || (${compliant})`,
-    messageExpression: messageExpression(rule, context),
+    messageExpression: messageExpression(rule, context, (rule.variants ?? []).length > 0),
     message: `[${rule.id}] ${t(ruleMessageIds(rule.id).title, {}, 'en')}`,
     reason: 'Forbidden',
   };

@@ -2,7 +2,7 @@
  * A check's result rendered in one language, the input of every output format. Findings keep
  * their file, line, object, rule, severity, practice, message and fix.
  */
-import { t } from '../../i18n/catalog.js';
+import { hasMessage, t } from '../../i18n/catalog.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { EvaluationResult } from '../engine.js';
 import type { InputProblem } from '../input/parse.js';
@@ -125,7 +125,10 @@ export function buildReport(
         object: objectOf(finding.resource),
         ...(location !== undefined ? { location } : {}),
         message: t(finding.messageId, finding.params, locale),
-        fix: fixes.get(finding.rule.id) ?? '',
+        // A message variant with its own fix text (`<messageId>.fix`) replaces the rule's fix.
+        fix: hasMessage(`${finding.messageId}.fix`)
+          ? t(`${finding.messageId}.fix`, finding.params, locale)
+          : (fixes.get(finding.rule.id) ?? ''),
       };
     })
     .sort(
@@ -148,7 +151,12 @@ export function buildReport(
   const problems = input.problems.map((problem): ReportProblem => ({
     location: { file: problem.file, line: problem.line, column: problem.column },
     message: t(problem.messageId, problem.params, locale),
-    fix: t('check.input.fix', {}, locale),
+    // A problem with its own fix text (a missing or unreadable path) has no line to correct.
+    fix: t(
+      hasMessage(`${problem.messageId}.fix`) ? `${problem.messageId}.fix` : 'check.input.fix',
+      problem.params,
+      locale,
+    ),
   }));
 
   return {

@@ -15,40 +15,55 @@ import {
   mtlsModeOf,
 } from './mesh.js';
 
-/** Modes set by the namespace-wide PeerAuthentications of `namespace`, UNSET left out. */
-function namespaceModes(index: ObjectIndex, namespace: string): string[] {
+/** Lists the namespace-wide PeerAuthentications of `namespace`, as name and mode, UNSET left out. */
+function namespacePolicies(index: ObjectIndex, namespace: string): [string, string][] {
   return index
     .inNamespace('PeerAuthentication', namespace)
     .filter((policy) => isPeerAuthentication(policy) && coversWholeNamespace(policy))
-    .map(mtlsModeOf)
-    .filter((mode): mode is string => mode !== undefined && mode !== 'UNSET');
+    .flatMap((policy): [string, string][] => {
+      const mode = mtlsModeOf(policy);
+      return mode === undefined || mode === 'UNSET' ? [] : [[policy.name, mode]];
+    });
 }
 
 /**
- * True when STRICT is the mode in force: the namespace's own modes, else the mesh's. A looser
- * mode next to STRICT at the same level counts as not STRICT, since Istio applies only one of
- * them (mtls-strict reports the looser one itself).
+ * Returns the violation at the level in force: the namespace's own policies, else the mesh's. Several
+ * namespace-wide policies at one level are ambiguous, since Istio applies only one of them, so
+ * STRICT next to a looser mode is not STRICT (mtls-strict reports the looser one itself).
  */
-function coveredByStrict(index: ObjectIndex, namespace: string): boolean {
-  const own = namespaceModes(index, namespace);
-  if (own.length > 0) return own.every((mode) => mode === 'STRICT');
-  const mesh = namespaceModes(index, MESH_ROOT_NAMESPACE);
-  return mesh.length > 0 && mesh.every((mode) => mode === 'STRICT');
+function violationOf(
+  index: ObjectIndex,
+  namespace: string,
+): { variant?: string; params: Record<string, string> } | undefined {
+  const own = namespacePolicies(index, namespace);
+  const level = own.length > 0 ? own : namespacePolicies(index, MESH_ROOT_NAMESPACE);
+  const prefix = own.length > 0 ? '' : 'mesh';
+  const params = { namespace, root: MESH_ROOT_NAMESPACE };
+  if (level.length === 0) return { params };
+  if (level.every(([, mode]) => mode === 'STRICT')) return undefined;
+  const policies = level.map(([name, mode]) => `${name} (${mode})`).join(', ');
+  if (level.length > 1) {
+    return {
+      variant: prefix === '' ? 'ambiguous' : 'meshAmbiguous',
+      params: { ...params, policies },
+    };
+  }
+  return {
+    variant: prefix === '' ? 'notStrict' : 'meshNotStrict',
+    params: { ...params, policies },
+  };
 }
 
 export const namespaceMtlsStrict: RuleUnit = {
   id: 'namespace-mtls-strict',
   scope: 'set',
+  variants: ['ambiguous', 'meshAmbiguous', 'notStrict', 'meshNotStrict'],
   check: (resource, { settings, index }) => {
     if (resource.kind !== 'Namespace' || !isSystemNamespace(settings, resource.name)) {
       return NOT_APPLICABLE;
     }
-    if (coveredByStrict(index, resource.name)) return outcomeOf([]);
-    return outcomeOf([
-      {
-        params: { namespace: resource.name, root: MESH_ROOT_NAMESPACE },
-        path: ['metadata', 'name'],
-      },
-    ]);
+    const violation = violationOf(index, resource.name);
+    if (violation === undefined) return outcomeOf([]);
+    return outcomeOf([{ ...violation, path: ['metadata', 'name'] }]);
   },
 };

@@ -116,6 +116,38 @@ describe('images report', () => {
     );
   });
 
+  it('[S3][unit] JSON writes repository null for an exception without one', () => {
+    const withoutRepository = { ...RESULT.unusedExceptions[0]!, repository: undefined };
+    const report = JSON.parse(
+      formatImagesJson({ ...RESULT, unusedExceptions: [withoutRepository] }, 'en'),
+    ) as {
+      unusedExceptions: Record<string, unknown>[];
+      images: { exceptionsApplied: Record<string, unknown>[] }[];
+    };
+    assert.deepEqual(report.images[0]?.exceptionsApplied, [
+      {
+        finding: 'CVE-2026-2',
+        severity: 'CRITICAL',
+        reason: 'not reachable from any request',
+        expires: '2027-01-31',
+        repository: null,
+      },
+    ]);
+    assert.equal(report.unusedExceptions[0]?.['repository'], null);
+  });
+
+  it('[S3][unit] an unused exception without a repository reads as every repository', () => {
+    const withoutRepository = { ...RESULT.unusedExceptions[0]!, repository: undefined };
+    const result = { ...RESULT, unusedExceptions: [withoutRepository] };
+    assert.match(
+      formatImagesText(result, 'en', { colour: false }),
+      /unused exception: CVE-2026-3 in every repository \(until 2027-02-28\)/,
+    );
+    const ja = formatImagesText(result, 'ja', { colour: false });
+    assert.match(ja, /未使用の例外: 全リポジトリの CVE-2026-3（2027-02-28 まで）/);
+    assert.doesNotMatch(ja, /\* の/);
+  });
+
   it('[S3][unit] SARIF suppresses excepted findings', () => {
     const log = JSON.parse(formatImagesSarif(RESULT, 'en', '0.1.0')) as {
       runs: {

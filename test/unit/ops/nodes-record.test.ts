@@ -396,7 +396,7 @@ describe('nodes status usage and results', () => {
     );
     assert.equal(
       t('config.invalid.summary', { file: 'platform.yaml', count: 1 }, 'en'),
-      'platform.yaml: 1 problem in the platform configuration; nothing was written.',
+      'platform.yaml: 1 problem in the platform configuration.',
     );
     assert.equal(
       t('nodes.report.lagging', { subject: 'node group a', current: 'x', latest: 'y', days: 1 }),

@@ -4,7 +4,9 @@
  */
 import { evaluateCel, familyOf } from '../../../src/policy/cel/evaluate.js';
 import { CEL_KINDS } from '../../../src/policy/cel/kinds.js';
-import type { RuleWithCel } from '../../../src/policy/cel/validation.js';
+import { celMessageIsTitle, type RuleWithCel } from '../../../src/policy/cel/validation.js';
+import { t } from '../../../src/i18n/catalog.js';
+import { ruleMessageIds } from '../../../src/policy/registry.js';
 import { isRecord, recordAt, type KubeResource } from '../../../src/policy/resource.js';
 import type { RuleContext, RuleUnit } from '../../../src/policy/rule.js';
 import { suppressionsOf } from '../../../src/policy/suppression.js';
@@ -105,10 +107,44 @@ export function disagreement(
       cel: `message error: ${verdict.messageError}`,
     };
   }
+  if (byCheck && verdict.status === 'non-compliant') {
+    const falseMessage = messageFalsehood(rule, resource, context, verdict.message);
+    if (falseMessage !== undefined) {
+      return { rule: rule.id, check: 'denied', cel: `false message: ${falseMessage}` };
+    }
+  }
   if (byCheck === byCel) return undefined;
   return {
     rule: rule.id,
     check: byCheck ? 'denied' : 'admitted',
     cel: verdict.status === 'error' ? `error: ${verdict.message}` : verdict.status,
   };
+}
+
+/**
+ * Returns the CEL denial message when it states something the check does not: the rule's main
+ * message where the check reports a variant, or, for a rule without containers, a main message
+ * that differs from the check's only message. A title message holds for every variant.
+ */
+export function messageFalsehood(
+  rule: RuleUnit,
+  resource: KubeResource,
+  context: RuleContext,
+  message: string,
+): string | undefined {
+  if (celMessageIsTitle(message, rule.id)) return undefined;
+  let outcome;
+  try {
+    outcome = rule.check(resource, context);
+  } catch {
+    return undefined;
+  }
+  if (outcome.status !== 'non-compliant') return undefined;
+  if (outcome.violations.some((violation) => violation.variant !== undefined)) return message;
+  // A container rule, or one violation per volume or subject, is listed in one CEL message.
+  if (rule.cel?.container !== undefined || outcome.violations.length > 1) return undefined;
+  const rendered = outcome.violations.map(
+    (violation) => `[${rule.id}] ${t(ruleMessageIds(rule.id).message(), violation.params, 'en')}`,
+  );
+  return rendered.includes(message) ? undefined : message;
 }

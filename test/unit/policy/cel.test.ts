@@ -18,7 +18,7 @@ import type { KubeResource } from '../../../src/policy/resource.js';
 import type { RuleContext, RuleUnit } from '../../../src/policy/rule.js';
 import { noPrivileged } from '../../../src/policy/rules/no-privileged.js';
 import { workloadKindsYaml } from '../../support/workload-kinds.js';
-import { decodable, disagreement, reachesPolicies } from './cel-agreement.js';
+import { decodable, disagreement, messageFalsehood, reachesPolicies } from './cel-agreement.js';
 import { compliantDeployment, hardenedContainer, objects, TEST_SETTINGS } from './fixtures.js';
 
 const CORPUS = '../shared/corpora/manifests';
@@ -199,6 +199,58 @@ spec:
     assert.equal(
       verdict.status === 'non-compliant' ? verdict.message : '',
       `[no-privileged] ${t('policy.no-privileged.message', { container: 'containers "web", initContainers "setup"' }, 'en')}`,
+    );
+  });
+
+  it('[S1][cel] a rule with variants denies with its title, true for every variant', () => {
+    const rule = registry.get('drop-all-capabilities');
+    assert.ok(rule?.cel);
+    const [pod] = objects(`
+apiVersion: v1
+kind: Pod
+metadata: { name: p }
+spec:
+  containers:
+    - name: web
+      image: nginx
+      securityContext: { capabilities: { drop: [ALL], add: [SYS_ADMIN] } }
+`);
+    assert.ok(pod);
+    const verdict = evaluateCel({ ...rule, cel: rule.cel }, pod, context);
+    assert.equal(
+      verdict.status === 'non-compliant' ? verdict.message : verdict.status,
+      '[drop-all-capabilities] Containers drop all capabilities: not met by containers "web". kinko check names the cause.',
+    );
+    // The main message, which says ALL is not dropped, is reported false for this pod.
+    const main = `[drop-all-capabilities] ${t('policy.drop-all-capabilities.message', { container: 'containers "web"' }, 'en')}`;
+    assert.equal(messageFalsehood(rule, pod, context, main), main);
+  });
+
+  it('[S1][cel] a message whose parameter has no CEL form is not written with a gap', () => {
+    const rule = registry.get('no-rbac-wildcards');
+    assert.ok(rule?.cel);
+    const [role] = objects(`
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: { name: r, namespace: a }
+rules:
+  - { apiGroups: [''], resources: [pods], verbs: [get] }
+  - { apiGroups: [''], resources: ['*'], verbs: [get] }
+`);
+    assert.ok(role);
+    const verdict = evaluateCel({ ...rule, cel: rule.cel }, role, context);
+    assert.equal(
+      verdict.status === 'non-compliant' ? verdict.message : verdict.status,
+      '[no-rbac-wildcards] Roles name their verbs and resources: not met. kinko check names the cause.',
+    );
+    assert.equal(
+      messageFalsehood(
+        rule,
+        role,
+        context,
+        '[no-rbac-wildcards] rules[]. contains a wildcard, which also grants what later versions and CRDs add.',
+      ),
+      '[no-rbac-wildcards] rules[]. contains a wildcard, which also grants what later versions and CRDs add.',
     );
   });
 

@@ -231,6 +231,40 @@ describe('S5 mesh rules', () => {
     assert.equal(run(namespaceMtlsStrict, yaml).status, 'non-compliant');
   });
 
+  it('[S5][manifest] namespace-mtls-strict: STRICT default beside a PERMISSIVE one is ambiguous', () => {
+    const yaml =
+      namespace('a', AMBIENT) +
+      peerAuthentication('a', '{ mtls: { mode: STRICT } }') +
+      peerAuthentication('a', '{ mtls: { mode: PERMISSIVE } }', 'legacy');
+    assert.deepEqual(summary(run(namespaceMtlsStrict, yaml)), {
+      status: 'non-compliant',
+      violations: [
+        {
+          variant: 'ambiguous',
+          params: {
+            namespace: 'a',
+            root: 'istio-system',
+            policies: 'default (STRICT), legacy (PERMISSIVE)',
+          },
+        },
+      ],
+    });
+  });
+
+  it('[S5][manifest] namespace-mtls-strict: the message names the looser mode at mesh level', () => {
+    const yaml =
+      namespace('b', AMBIENT) + peerAuthentication('istio-system', '{ mtls: { mode: DISABLE } }');
+    assert.deepEqual(summary(run(namespaceMtlsStrict, yaml)), {
+      status: 'non-compliant',
+      violations: [
+        {
+          variant: 'meshNotStrict',
+          params: { namespace: 'b', root: 'istio-system', policies: 'default (DISABLE)' },
+        },
+      ],
+    });
+  });
+
   it('[S5][manifest] namespace-mtls-strict: non-system namespace is not applicable', () => {
     assert.equal(run(namespaceMtlsStrict, namespace('tools', '')).status, 'not-applicable');
   });
