@@ -118,9 +118,10 @@ describe('kinko audit command', () => {
     );
   });
 
-  it('[S12][cli] missing file is a user error', () => {
+  it('[S12][cli] missing file is a usage error', () => {
     const result = kinko([join(work, 'no-such.log')]);
-    assert.equal(result.status, 1);
+    // A path on the command line that does not exist is a usage error, exit 2 as in every command.
+    assert.equal(result.status, 2);
     assert.match(result.stderr, /error KINKO_AUDIT_USAGE: audit log not found/);
   });
 
