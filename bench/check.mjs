@@ -109,7 +109,7 @@ function kubeLinter() {
   return { ...run, objects: undefined, reference: true };
 }
 
-/** Every file under `folder`, for peers that take files and not folders. */
+/** Lists every file under `folder`, for peers that take files and not folders. */
 function filesUnder(folder) {
   return readdirSync(folder, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
@@ -118,8 +118,8 @@ function filesUnder(folder) {
 
 /**
  * kube-score stops at the first object it cannot decode (for example `replicas: "2"`), so it gets
- * its own input: the same copies, less the corpus files it refuses on their own. Its rate is
- * computed from the objects in that input; its report lists fewer, as it keeps one entry per
+ * its own input: the same copies, less the corpus files it rejects on their own. Its rate is
+ * computed from the objects in that input. Its report lists fewer, because it keeps one entry per
  * kind, namespace and name, and the copies repeat names.
  */
 function kubeScore() {

@@ -29,7 +29,7 @@ export interface ReviewLog {
   /** The rules of `rules` that denied; the others warned. */
   readonly denied: readonly string[];
   readonly suppressed: readonly string[];
-  /** Why the body got status 400 or 413 instead of a review response. */
+  /** Reason the body got status 400 or 413 instead of a review response. */
   readonly error?: string;
 }
 

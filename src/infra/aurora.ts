@@ -26,10 +26,10 @@ export interface DatabaseFoundationProps {
 }
 
 /**
- * The parts of a system's Aurora cluster that each region needs before the cluster exists. They
- * are a security group that admits nothing until the cluster stacks add their nodes, a DB subnet
- * group over the private subnets, the cluster parameter group that requires TLS and turns on
- * connection or audit logging, and the role that Enhanced Monitoring publishes with.
+ * The parts of a system's Aurora cluster that each region needs before the cluster exists. The
+ * first is a security group that admits nothing until the cluster stacks add their nodes. The
+ * others are a DB subnet group over the private subnets, the cluster parameter group that
+ * requires TLS and turns on connection or audit logging, and the role Enhanced Monitoring uses.
  */
 export class DatabaseFoundation extends Construct {
   readonly securityGroup: ec2.SecurityGroup;

@@ -122,10 +122,10 @@ export function buildSystemApplication(
 }
 
 /**
- * The fields `kinko switch app` writes in the cluster. Without this, self-heal would put the
- * colour from git back within minutes of a switch. With `RespectIgnoreDifferences=true`, a sync
+ * Lists the fields `kinko switch app` writes in the cluster. Without this, self-heal would put the
+ * colour from git back at its next reconciliation. With `RespectIgnoreDifferences=true`, a sync
  * keeps the field as the cluster has it, so git's `blueGreen.live` sets the colour only when the
- * object is first created; after that, `kinko switch app` is what moves it. Each entry names
+ * object is first created. After that, `kinko switch app` moves it. Each entry names
  * one object and one field: the rest of the object still syncs from git. A Rollout needs no
  * entry, because promote and abort write its status, which Argo CD does not diff.
  */

@@ -48,7 +48,7 @@ export function chartSource(platform: ResolvedPlatform): ArgoSource {
  * `externalTrafficPolicy: Local` keeps the client address and makes a node without a controller
  * pod fail the ALB health check, so the ALB sends traffic only to nodes that serve it.
  * The namespace is in the ambient mesh, whose STRICT mTLS would make ztunnel reject the ALB's
- * plaintext; the pod annotation leaves inbound traffic uncaptured, while the controller's
+ * plaintext. So the pod annotation leaves inbound traffic uncaptured, while the controller's
  * connections to the apps still go through ztunnel as HBONE.
  */
 export function ingressControllerValues(platform: ResolvedPlatform): Record<string, unknown> {

@@ -283,8 +283,8 @@ describe('kinko guard behind its synthesized webhook configuration', () => {
       body: configuration,
     });
 
-    // The exported ValidatingAdmissionPolicies in the same output run before webhooks and would
-    // reject the privileged Deployment first; their bindings go, so the guard alone decides here.
+    // The exported ValidatingAdmissionPolicies in the same output run before webhooks, so they
+    // would reject the privileged Deployment first. Their bindings are deleted to let the guard decide.
     const bindings = readManifestSet(join(out, 'k8s', CLUSTER, GUARD_NAMESPACE))
       .map((entry) => entry.object)
       .filter((object) => object.kind === 'ValidatingAdmissionPolicyBinding');
@@ -294,7 +294,7 @@ describe('kinko guard behind its synthesized webhook configuration', () => {
       });
     }
 
-    // The apiserver reloads webhook configurations within a moment; retry until the guard answers.
+    // The apiserver reloads webhook configurations shortly after a change, so retry until the guard responds.
     const apps = bed.kubeConfig.makeApiClient(AppsV1Api);
     const body = appDeployment(SYSTEM_NAMESPACE, 'privileged', true);
     let message = '';

@@ -387,7 +387,7 @@ describe('kinko nodes on moto and the test bed', () => {
   });
 
   it('[S9][moto] EKS error page names endpoint and request', () => {
-    // No cluster exists in the DR region yet; moto answers with an HTML page, not JSON.
+    // No cluster exists in the DR region yet, so moto returns an HTML page, not JSON.
     const run = kinko(['nodes', 'status', '-c', EXAMPLE, '--cluster', 'blue', '--dr', '--no-kube']);
     assert.equal(run.status, 1);
     assert.doesNotMatch(run.stderr, /\$response|SyntaxError/);

@@ -245,7 +245,7 @@ describe('application blue/green on the apiserver', () => {
     await new Promise<void>((resolve) => smokeServer.listen(0, '127.0.0.1', resolve));
     previewUrl = `http://127.0.0.1:${(smokeServer.address() as AddressInfo).port}`;
 
-    // moto answers the edge lookups of `kinko status`; it holds no edge ALB.
+    // moto serves the edge lookups of `kinko status` and has no edge ALB.
     testbed = await startTestbed({
       scheduler: true,
       controllerManager: true,
@@ -337,7 +337,7 @@ describe('application blue/green on the apiserver', () => {
     assert.ok(dryRunPatches.length >= 2, 'the audit log shows server-side dry-run patches');
   });
 
-  it('[R3][apiserver] missing preview URL is refused', async () => {
+  it('[R3][apiserver] missing preview URL is rejected', async () => {
     const result = await kinko([
       'switch',
       'app',
@@ -356,7 +356,7 @@ describe('application blue/green on the apiserver', () => {
     assert.equal(await webColours(), 'blue/green');
   });
 
-  it('[R3][apiserver] failed smoke check is refused', async () => {
+  it('[R3][apiserver] failed smoke check is rejected', async () => {
     previewStatus = 503;
     const result = await kinko([
       'switch',
@@ -510,7 +510,7 @@ describe('application blue/green on the apiserver', () => {
     assert.deepEqual((await rollout()).status?.pauseConditions?.length, 1);
   });
 
-  it('[R3][apiserver] unready target is refused without --force', async () => {
+  it('[R3][apiserver] unready target is rejected without --force', async () => {
     await apps.patchNamespacedDeployment(
       { name: 'api-green', namespace: 'a', body: { spec: { replicas: 0 } } },
       MERGE_PATCH,
@@ -601,7 +601,7 @@ describe('application blue/green on the apiserver', () => {
     assert.equal(journalLines().at(-1)?.status, 'completed');
   });
 
-  it('[R3][apiserver] rollout --to is refused', async () => {
+  it('[R3][apiserver] rollout --to is rejected', async () => {
     const result = await kinko([
       'switch',
       'app',
@@ -665,7 +665,7 @@ describe('application blue/green on the apiserver', () => {
     assert.equal((await rollout()).status?.abort, undefined);
   });
 
-  it('[R3][apiserver] rollout with no ready preview is refused', async () => {
+  it('[R3][apiserver] rollout with no ready preview is rejected', async () => {
     await setRolloutStatus({ currentPodHash: 'rev3', pauseConditions: paused() });
 
     const result = await kinko(['switch', 'app', '--system', 'b', '--app', 'trade', '--yes']);
@@ -745,7 +745,7 @@ describe('application blue/green on the apiserver', () => {
     assert.match(text.stdout, /app a\/web \(service\): live blue, declared blue/);
   });
 
-  it('[R3][apiserver] rollout without status is refused as not reconciled', async () => {
+  it('[R3][apiserver] rollout without status is rejected as not reconciled', async () => {
     // As freshly applied, before the Argo Rollouts controller writes a status.
     await setRolloutStatus({ currentPodHash: null, stableRS: null, pauseConditions: null });
 

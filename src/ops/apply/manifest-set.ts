@@ -41,7 +41,7 @@ function yamlFiles(dir: string): string[] {
   return files;
 }
 
-/** Names of the subfolders of `dir`, sorted, and whether `dir` holds YAML files itself. */
+/** Lists the subfolders of `dir`, sorted, and tells whether `dir` contains YAML files itself. */
 function folderContents(dir: string): { folders: string[]; hasYaml: boolean } {
   const entries = readdirSync(dir, { withFileTypes: true });
   return {
@@ -69,7 +69,7 @@ function isClustersFolder(dir: string): boolean {
 
 /**
  * Picks the folder of one cluster's manifests: DIR/k8s/<cluster> of a synth output, DIR/<cluster>
- * when DIR is that `k8s` folder, or DIR itself when it holds one cluster's manifests. With several
+ * when DIR is that `k8s` folder, or DIR itself when it contains one cluster's manifests. With several
  * clusters, `cluster` names the one to apply; a `cluster` that matches no folder is an error, so
  * the manifests of one cluster never reach another.
  */

@@ -115,8 +115,8 @@ export interface StatusReport extends PlatformStatus {
 /**
  * Reads the edge and, when `readApps` is given, the app colours. The two are independent, because
  * a missing or unreachable edge ALB must not hide the colours the Kubernetes API reports. With
- * apps to read, an edge error is returned next to them for the caller to print and raise; without
- * apps, it is thrown as it is.
+ * apps to read, an edge error is returned next to them, so the caller prints the colours and then
+ * raises it. Without apps, the error is thrown as it is.
  */
 export async function readStatusReport(
   readEdge: () => Promise<PlatformStatus>,

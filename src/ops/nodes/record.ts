@@ -50,9 +50,9 @@ export function recordPathFor(configFile: string): string {
 }
 
 /**
- * Reads a record file. Returns undefined when there is none, and throws on an invalid one: a field
- * of the wrong form, a release of another Kubernetes version than its entry, a parameter that is not
- * the public EKS-optimized AMI parameter of the entry, or two entries for the same placement.
+ * Reads a record file, or returns undefined when there is none. It throws on an invalid file: a
+ * field of the wrong form, a release of another Kubernetes version than its entry, a parameter
+ * other than the entry's public EKS-optimized AMI parameter, or two entries for one placement.
  */
 export function readRecord(path: string): NodeReleaseRecord | undefined {
   if (!existsSync(path)) return undefined;
@@ -158,11 +158,11 @@ function schemaProblem(file: string, issue: z.core.$ZodIssue, data: unknown): Pr
         ? (input as Record<string | number, unknown>)[segment]
         : undefined;
   }
-  const path = segments
-    .map((segment, index) =>
-      typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`,
-    )
-    .join('');
+  let path = '';
+  for (const segment of segments) {
+    if (typeof segment === 'number') path += `[${segment}]`;
+    else path += path === '' ? segment : `.${segment}`;
+  }
   const field = String(segments[segments.length - 1] ?? '');
   if (issue.code === 'unrecognized_keys') {
     return {

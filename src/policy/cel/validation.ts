@@ -63,7 +63,7 @@ export function complianceExpression(rule: RuleWithCel, context: CelContext): st
  * the text stays in the catalogue. The rule's main message is used only when it is true of every
  * object the rule denies: when the rule has no message variants and CEL can write each parameter
  * the message reads. Otherwise the message is the rule's title and, for a container rule, the
- * failing containers, which holds whatever the JavaScript check would report.
+ * failing containers, which is true whatever the JavaScript check would report.
  */
 function messageExpression(rule: RuleWithCel, context: CelContext, variants: boolean): string {
   const params: Record<string, string> = { ...rule.cel.messageParams?.(context) };
@@ -93,8 +93,8 @@ function messageExpression(rule: RuleWithCel, context: CelContext, variants: boo
 }
 
 /**
- * The message that is true for every variant of the rule: its title, and for a container rule the
- * containers that fail it.
+ * Writes the message that is true for every variant of the rule: its title, and for a container
+ * rule the containers that fail it.
  */
 function titleMessageExpression(rule: RuleWithCel, containers: string | undefined): string {
   const title = `[${rule.id}] ${t(ruleMessageIds(rule.id).title, {}, 'en')}`;

@@ -215,7 +215,7 @@ describe('node release lookups over HTTP', () => {
     html.server.close();
   });
 
-  it('[S9][unit] latest release of another version is refused', async () => {
+  it('[S9][unit] latest release of another version is rejected', async () => {
     const settings = { ...SETTINGS_CREDENTIALS, endpoint: ssm.endpoint };
     const catalog = new ReleaseCatalog(ssmClient('ap-northeast-1', settings), 'ap-northeast-1');
     const lookup = await catalog.latest('1.36', AL2023);

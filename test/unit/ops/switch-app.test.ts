@@ -69,7 +69,7 @@ describe('app switch smoke check', () => {
     assert.equal(outcome.status, 503);
   });
 
-  it('[R3][unit] refused connection fails with a reason', async () => {
+  it('[R3][unit] rejected connection fails with a reason', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
@@ -134,14 +134,14 @@ describe('app switch rollout not reconciled', () => {
     error.summary.messageId === 'ops.app.rolloutNotReconciled' &&
     error.summary.params.field === field;
 
-  it('[R3][unit] promote of a Rollout without status is refused', () => {
+  it('[R3][unit] promote of a Rollout without status is rejected', () => {
     assert.throws(
       () => rolloutRevisions({ spec: {} }, target, 'promote'),
       notReconciled('status.currentPodHash'),
     );
   });
 
-  it('[R3][unit] abort of a Rollout without a stable revision is refused', () => {
+  it('[R3][unit] abort of a Rollout without a stable revision is rejected', () => {
     assert.throws(
       () => rolloutRevisions({ status: { currentPodHash: 'rev1' } }, target, 'abort'),
       notReconciled('status.stableRS'),

@@ -37,7 +37,7 @@ function contextDecodes(context: unknown): boolean {
 }
 
 /**
- * Whether the apiserver can decode the object: a name, and lists of objects where its schema has
+ * Tells whether the apiserver can decode the object: a name, and lists of objects where its schema has
  * them. A JSON shape the schema does not allow (containers as a map, env as a string) is rejected
  * with 400 or 422 before any admission plugin runs, so neither the webhook nor a policy receives
  * it. `kinko check` still reads what it can. This approximates the schema in the fields the

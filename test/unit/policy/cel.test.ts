@@ -221,12 +221,12 @@ spec:
       verdict.status === 'non-compliant' ? verdict.message : verdict.status,
       '[drop-all-capabilities] Containers drop all capabilities: not met by containers "web". kinko check names the cause.',
     );
-    // The main message, which says ALL is not dropped, is reported false for this pod.
+    // The main message states that ALL is not dropped, which is false for this pod.
     const main = `[drop-all-capabilities] ${t('policy.drop-all-capabilities.message', { container: 'containers "web"' }, 'en')}`;
     assert.equal(messageFalsehood(rule, pod, context, main), main);
   });
 
-  it('[S1][cel] a message whose parameter has no CEL form is not written with a gap', () => {
+  it('[S1][cel] message without CEL parameter has no gap', () => {
     const rule = registry.get('no-rbac-wildcards');
     assert.ok(rule?.cel);
     const [role] = objects(`

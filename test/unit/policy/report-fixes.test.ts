@@ -11,7 +11,7 @@ import { compliantDeployment, objects, TEST_SETTINGS } from './fixtures.js';
 const registry = createKinkoRegistry();
 
 describe('fix texts of kinko check', () => {
-  it('[unit][report] a missing path gets a fix about the path, not about a line', () => {
+  it('[unit][report] missing path fix names the path', () => {
     const input = readManifestInputs(['/nonexistent/nope.yaml']);
     const evaluation = evaluate(input.resources, registry, TEST_SETTINGS);
     for (const locale of ['en', 'ja'] as const) {
@@ -22,7 +22,7 @@ describe('fix texts of kinko check', () => {
     assert.doesNotMatch(problem?.fix ?? '', /line/);
   });
 
-  it('[S2][report] a suppression naming an unknown rule gets a fix about the rule id', () => {
+  it('[S2][report] unknown suppressed rule fix names the id', () => {
     const yaml = compliantDeployment().replace(
       'metadata: { name: web, namespace: a }',
       'metadata: { name: web, namespace: a, annotations: { suppress.kinko.dev/no-such-rule: "reviewed by the platform team" } }',
